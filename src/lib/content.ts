@@ -1,0 +1,140 @@
+/**
+ * Reads and validates everything under `content/`: the one entry point for `check`, the
+ * Astro content loader, the feeds and the tools. Collects every problem before returning.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { AdvisorySchema, type AdvisoryData } from '../schemas/advisory.ts';
+import { ReleasesFileSchema, type Release } from '../schemas/release.ts';
+import { SiteSchema, type Site } from '../schemas/site.ts';
+import { parseMarkdownFile, parseYaml, ParseError, type ParsedMarkdown } from './frontmatter.ts';
+import { lintAdvisory, lintCorpus } from './lint.ts';
+import { problemsFromZod, type Problem } from './problems.ts';
+
+export type AdvisoryEntry = {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  data: AdvisoryData;
+  body: string;
+  bodyLine: number;
+  lineOf: ParsedMarkdown['lineOf'];
+};
+
+export type Corpus = { site: Site; releases: Release[]; advisories: AdvisoryEntry[] };
+
+export const ADVISORIES_DIR = 'content/advisories';
+
+const rel = (root: string, path: string) => relative(root, path).split(sep).join('/');
+
+/** Every file under content/advisories, any extension, so stray .mdx or .txt files are reported. */
+export function listAdvisoryFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!name.startsWith('.')) out.push(rel(root, path));
+    }
+  };
+  walk(join(root, ADVISORIES_DIR));
+  return out;
+}
+
+function readYamlFile<T>(root: string, file: string, schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError } }, problems: Problem[]): T | null {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), 'utf8');
+  } catch {
+    problems.push({ file, field: '(file)', message: 'cannot be read (expected the file to exist)' });
+    return null;
+  }
+  try {
+    const { value, lineOf } = parseYaml(text.replace(/^\uFEFF/, ''));
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    problems.push(...problemsFromZod(file, result.error, value, lineOf));
+  } catch (e) {
+    problems.push({ file, field: '(file)', message: (e as Error).message, line: (e as ParseError).line });
+  }
+  return null;
+}
+
+export function readSite(root: string, problems: Problem[]): Site | null {
+  return readYamlFile(root, 'content/site.yaml', SiteSchema, problems);
+}
+
+export function readReleases(root: string, problems: Problem[]): Release[] | null {
+  const file = 'content/releases.yaml';
+  const parsed = readYamlFile(root, file, ReleasesFileSchema, problems);
+  if (!parsed) return null;
+  const names = new Set<string>();
+  parsed.releases.forEach((r, i) => {
+    if (names.has(r.name)) problems.push({ file, field: `releases[${i}].name`, message: `duplicate release (found "${r.name}" twice)` });
+    names.add(r.name);
+  });
+  return parsed.releases;
+}
+
+/** Parses and validates one advisory file (schema + per-file rules). */
+export function readAdvisory(root: string, file: string, releases: readonly Release[]): { entry?: AdvisoryEntry; problems: Problem[] } {
+  if (!file.endsWith('.md')) {
+    const why = file.endsWith('.mdx') ? 'MDX runs code at build time' : 'only Markdown is read';
+    return { problems: [{ file, field: '(file)', message: `advisories must be plain .md files (${why}; found ${file.split('/').pop()})` }] };
+  }
+  let parsed: ParsedMarkdown;
+  try {
+    parsed = parseMarkdownFile(readFileSync(join(root, file), 'utf8'));
+  } catch (e) {
+    return { problems: [{ file, field: '(file)', message: (e as Error).message, line: (e as ParseError).line }] };
+  }
+  const result = AdvisorySchema.safeParse(parsed.data);
+  if (!result.success) return { problems: problemsFromZod(file, result.error, parsed.data, parsed.lineOf) };
+  const entry: AdvisoryEntry = { file, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf };
+  return { entry, problems: lintAdvisory(entry.data, entry.body, releases, entry) };
+}
+
+/**
+ * Reads the whole content folder. With `only`, validates just those advisory files fully and
+ * checks their ids and aliases against the other files cheaply (a PR's fast path).
+ */
+export function readCorpus(root: string, only?: readonly string[]): { corpus: Corpus | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const site = readSite(root, problems);
+  const releases = readReleases(root, problems) ?? [];
+  const all = listAdvisoryFiles(root);
+  const targets = only ? all.filter((f) => only.includes(f)) : all;
+  const advisories: AdvisoryEntry[] = [];
+  for (const file of targets) {
+    const { entry, problems: found } = readAdvisory(root, file, releases);
+    problems.push(...found);
+    if (entry) advisories.push(entry);
+  }
+  problems.push(...lintCorpus(advisories));
+  if (only) problems.push(...lintAgainstOthers(root, advisories, all.filter((f) => !only.includes(f))));
+  advisories.sort((a, b) => a.data.id.localeCompare(b.data.id));
+  return { corpus: site && problems.length === 0 ? { site, releases, advisories } : null, problems };
+}
+
+function lintAgainstOthers(root: string, checked: AdvisoryEntry[], others: string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const other of others) {
+    const base = other.split('/').pop()!.replace(/\.md$/, '');
+    let text: string | undefined;
+    for (const { file, data, lineOf } of checked) {
+      if (data.id === base) problems.push({ file, field: 'id', message: `duplicate id (expected a unique id, found "${data.id}", also used by ${other})`, line: lineOf(['id']) });
+      data.aliases.forEach((alias, i) => {
+        text ??= readFileSync(join(root, other), 'utf8');
+        if (new RegExp(`^\\s*-\\s*["']?${alias}["']?\\s*$`, 'm').test(text)) {
+          problems.push({ file, field: `aliases[${i}]`, message: `alias already belongs to another advisory (found "${alias}", also in ${other})`, line: lineOf(['aliases', i]) });
+        }
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,169 @@
+/**
+ * The leak scan: after everything is written, read every output byte (decompressing what is
+ * compressed) and look for the secret parts of every advisory that is not yet public.
+ *
+ * Text is compared after normalisation (entities and escapes decoded, case folded,
+ * punctuation removed), so an HTML-, XML-, JSON- or URL-encoded copy is still found, and
+ * matching is word-exact, so "OEA-2026-011" does not match "OEA-2026-0110".
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync, zstdDecompressSync } from 'node:zlib';
+import type { AdvisoryData } from '../schemas/advisory.ts';
+import { plainText } from './markdown.ts';
+import { visibilityOf } from './visibility.ts';
+
+export type Secret = { advisory: string; what: string; text: string; words: string[] };
+export type Leak = { file: string; advisory: string; what: string; text: string };
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+export function normalize(text: string): string {
+  return text
+    .replace(/\r?\n[ \t]/g, '') // RFC 5545 line folding
+    .replace(/\\[nN]/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code < 0x110000 ? String.fromCodePoint(code) : m;
+    })
+    .replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/(%[0-9a-f]{2})+/gi, (m) => {
+      try {
+        return decodeURIComponent(m);
+      } catch {
+        return m;
+      }
+    })
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const words = (text: string) => normalize(text).split(' ').filter(Boolean);
+
+/** Sentences of a body long enough to be distinctive. */
+function phrases(body: string): string[] {
+  return plainText(body)
+    .split(/(?<=[.!?])\s+/)
+    .filter((s) => s.split(/\s+/).length >= 5);
+}
+
+/** Identifier-like tokens (letters and digits mixed, 6+ characters): canaries, hashes, names. */
+function tokens(text: string): string[] {
+  return words(text).filter((w) => w.length >= 6 && /\p{L}/u.test(w) && /\p{N}/u.test(w));
+}
+
+/** The parts of every not-yet-public advisory that must appear in no output file. */
+export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; body: string }>, now: Date): Secret[] {
+  const secrets: Secret[] = [];
+  const publicText: string[] = [];
+  for (const { data, body } of advisories) {
+    const phase = visibilityOf(data, now);
+    if (phase === 'published' || phase === 'withdrawn') {
+      publicText.push(JSON.stringify(data), plainText(body));
+      continue;
+    }
+    if (phase === 'announced') publicText.push(data.id, data.announce_at ?? '', data.publish_at, JSON.stringify(data.notice));
+    const add = (what: string, text: string | undefined) => {
+      if (text && text.trim()) secrets.push({ advisory: data.id, what, text, words: words(text) });
+    };
+    add('title', data.title);
+    add('summary', data.summary);
+    phrases(body).forEach((p) => add('body', p));
+    data.aliases.forEach((a) => add('alias', a));
+    data.references.forEach((r) => add('reference', r.url));
+    data.credits.forEach((c) => add('credit', c.name));
+    for (const field of [data.title, data.summary, body, ...data.credits.map((c) => c.name)]) {
+      tokens(field).forEach((t) => add('token', t));
+    }
+    if (phase === 'hidden') {
+      add('id', data.id);
+      add('notice text', data.notice.text);
+      for (const iso of [data.announce_at, data.publish_at]) {
+        if (iso) {
+          add('date', iso);
+          add('date', new Date(iso).toISOString());
+        }
+      }
+    }
+  }
+  // A string that a public advisory also carries (a shared reference, a common credit) is no secret.
+  const known = ` ${normalize(publicText.join(' '))} `;
+  const seen = new Set<string>();
+  return secrets.filter((s) => {
+    const key = `${s.advisory}\u0000${s.words.join(' ')}`;
+    if (s.words.join('').length < 6 || seen.has(key) || known.includes(` ${s.words.join(' ')} `)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Reads a file the way a client would: gzip, brotli and zstd are decompressed. */
+export function readOutput(path: string): string {
+  const bytes = readFileSync(path);
+  const tryDecode = (f: (b: Buffer) => Buffer) => {
+    try {
+      return f(bytes).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return tryDecode(gunzipSync) ?? bytes.toString('latin1');
+  if (bytes.readUInt32LE(0) === 0xfd2fb528) return tryDecode(zstdDecompressSync) ?? bytes.toString('latin1');
+  if (path.endsWith('.br')) return tryDecode(brotliDecompressSync) ?? bytes.toString('latin1');
+  return bytes.toString('utf8');
+}
+
+/**
+ * Secrets indexed by their first one, two or three words (as many as they have, up to three),
+ * so each file is read once and each position costs three map look-ups.
+ */
+class SecretIndex {
+  private readonly byKey = new Map<string, Secret[]>();
+  constructor(secrets: readonly Secret[]) {
+    for (const s of secrets) {
+      const key = s.words.slice(0, 3).join(' ');
+      const list = this.byKey.get(key);
+      if (list) list.push(s);
+      else this.byKey.set(key, [s]);
+    }
+  }
+  find(text: string): Secret[] {
+    const w = words(text);
+    const found = new Set<Secret>();
+    for (let i = 0; i < w.length; i++) {
+      let key = '';
+      for (let n = 0; n < 3 && i + n < w.length; n++) {
+        key = n === 0 ? w[i]! : `${key} ${w[i + n]}`;
+        for (const s of this.byKey.get(key) ?? []) {
+          if (!found.has(s) && s.words.every((x, k) => w[i + k] === x)) found.add(s);
+        }
+      }
+    }
+    return [...found];
+  }
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+/** Scans every file under `dir` (its path included) and returns each leak found. */
+export function scanForLeaks(dir: string, secrets: readonly Secret[]): Leak[] {
+  if (secrets.length === 0) return [];
+  const index = new SecretIndex(secrets);
+  const leaks: Leak[] = [];
+  for (const path of walk(dir)) {
+    const file = relative(dir, path);
+    for (const s of index.find(`${file}\n${readOutput(path)}`)) {
+      leaks.push({ file, advisory: s.advisory, what: s.what, text: s.text });
+    }
+  }
+  return leaks.sort((a, b) => a.file.localeCompare(b.file) || a.advisory.localeCompare(b.advisory));
+}

@@ -1,0 +1,128 @@
+/**
+ * Policy rules the schema cannot express alone: file naming, date order, CVSS consistency,
+ * references to named releases, untrusted Markdown. Pure functions over parsed content.
+ */
+import { componentName, type AdvisoryData } from '../schemas/advisory.ts';
+import type { Release } from '../schemas/release.ts';
+import { cvssVectorProblem, scoreCvss } from './cvss.ts';
+import { findBodyProblems } from './markdown.ts';
+import type { Problem } from './problems.ts';
+
+/** Text the tools leave for a human to replace; check refuses it anywhere. */
+export const PLACEHOLDER = 'FILL-IN';
+
+type Where = { file: string; lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined; bodyLine: number };
+
+export function lintAdvisory(a: AdvisoryData, body: string, releases: readonly Release[], where: Where): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: PropertyKey[], message: string) =>
+    problems.push({ file: where.file, field: fieldOf(path), message, line: where.lineOf(path) });
+
+  const base = where.file.split('/').pop()!.replace(/\.md$/, '');
+  if (base !== a.id) add(['id'], `must equal the file name (expected "${base}", found "${a.id}")`);
+  const dir = where.file.split('/').slice(-2, -1)[0];
+  const year = a.id.slice(4, 8);
+  if (dir !== year) add(['id'], `the file must sit in the folder of its year (expected advisories/${year}/, found advisories/${dir}/)`);
+
+  const t = (iso: string | undefined) => (iso ? Date.parse(iso) : undefined);
+  if (a.announce_at && t(a.announce_at)! >= t(a.publish_at)!) {
+    add(['announce_at'], `must be before publish_at (found ${a.announce_at}, publish_at ${a.publish_at})`);
+  }
+  if (a.reported_at && a.triaged_at && t(a.triaged_at)! < t(a.reported_at)!) {
+    add(['triaged_at'], `must not be before reported_at (found ${a.triaged_at}, reported_at ${a.reported_at})`);
+  }
+  for (const key of ['reported_at', 'triaged_at'] as const) {
+    if (a[key] && t(a[key])! > t(a.publish_at)!) add([key], `must not be after publish_at (found ${a[key]}, publish_at ${a.publish_at})`);
+  }
+  let previous = t(a.publish_at)!;
+  a.revisions.forEach((r, i) => {
+    if (t(r.date)! < previous) {
+      add(['revisions', i, 'date'], `revisions must be in order and not before publish_at (found ${r.date})`);
+    }
+    previous = Math.max(previous, t(r.date)!);
+  });
+  if (a.withdrawn && t(a.withdrawn.at)! < t(a.publish_at)!) {
+    add(['withdrawn', 'at'], `must not be before publish_at (found ${a.withdrawn.at}, publish_at ${a.publish_at}); cancel an unpublished advisory with draft: true`);
+  }
+
+  // Scores are computed, so the only thing a human writes is the level, and it must agree.
+  const vectors = [['cvss_v3', '3.1'], ['cvss_v4', '4.0']] as const;
+  const levels: string[] = [];
+  for (const [key, version] of vectors) {
+    const vector = a.severity?.[key];
+    if (!vector) continue;
+    const problem = cvssVectorProblem(vector, version);
+    if (problem) add(['severity', key], `not a valid CVSS ${version} vector: ${problem}`);
+    else levels.push(scoreCvss(vector, version).level);
+  }
+  const computed = levels[0];
+  if (computed && computed !== a.notice.severity) {
+    add(['notice', 'severity'], `must match the level computed from the CVSS vector (expected "${computed}", found "${a.notice.severity}")`);
+  }
+
+  const known = new Set(releases.map((r) => r.name));
+  const unknown = (name: string) => `unknown named release (expected one of ${[...known].join(', ')} from content/releases.yaml, found "${name}")`;
+  a.notice.releases.forEach((name, i) => {
+    if (!known.has(name)) add(['notice', 'releases', i], unknown(name));
+  });
+  a.affected.forEach((entry, i) =>
+    entry.releases.forEach((r, j) => {
+      if (!known.has(r.release)) add(['affected', i, 'releases', j, 'release'], unknown(r.release));
+    }),
+  );
+
+  const names = a.affected.map(componentName);
+  a.notice.components.forEach((c, i) => {
+    if (!names.includes(c)) add(['notice', 'components', i], `must name a component listed in affected (expected one of ${names.join(', ')}, found "${c}")`);
+  });
+  names.forEach((name, i) => {
+    if (!a.notice.components.includes(name)) add(['affected', i], `"${name}" is missing from notice.components (the pre-announcement must name every affected component)`);
+  });
+
+  const seenAliases = new Set<string>();
+  a.aliases.forEach((alias, i) => {
+    if (seenAliases.has(alias)) add(['aliases', i], `duplicate alias (found "${alias}" twice)`);
+    seenAliases.add(alias);
+  });
+
+  for (const path of placeholderPaths(a)) add(path, `still holds a ${PLACEHOLDER} placeholder (replace it with the real value)`);
+
+  if (body.trim() === '') add(['(body)'], 'the Markdown body is empty (expected Impact, Patches, Workarounds and References sections)');
+  if (body.includes(PLACEHOLDER)) add(['(body)'], `still holds a ${PLACEHOLDER} placeholder (replace it with the real text)`);
+  for (const f of findBodyProblems(body)) {
+    problems.push({ file: where.file, field: `(body) line ${f.line + where.bodyLine - 1}`, message: f.message, line: f.line + where.bodyLine - 1 });
+  }
+  return problems;
+}
+
+function fieldOf(path: PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+}
+
+function* placeholderPaths(value: unknown, path: PropertyKey[] = []): Generator<PropertyKey[]> {
+  if (typeof value === 'string') {
+    if (value.includes(PLACEHOLDER)) yield path;
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* placeholderPaths(value[i], [...path, i]);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) yield* placeholderPaths(v, [...path, k]);
+  }
+}
+
+/** Cross-file rules: unique ids and aliases across the whole archive. */
+export function lintCorpus(entries: ReadonlyArray<{ file: string; data: AdvisoryData; lineOf: Where['lineOf'] }>): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Map<string, string>();
+  const aliases = new Map<string, string>();
+  for (const { file, data, lineOf } of entries) {
+    const other = ids.get(data.id);
+    if (other) problems.push({ file, field: 'id', message: `duplicate id (expected a unique id, found "${data.id}", also used by ${other})`, line: lineOf(['id']) });
+    else ids.set(data.id, file);
+    data.aliases.forEach((alias, i) => {
+      const owner = aliases.get(alias);
+      if (owner && owner !== file) problems.push({ file, field: `aliases[${i}]`, message: `alias already belongs to another advisory (found "${alias}", also in ${owner})`, line: lineOf(['aliases', i]) });
+      else aliases.set(alias, file);
+    });
+  }
+  return problems;
+}

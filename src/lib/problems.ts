@@ -1,0 +1,88 @@
+/**
+ * Problems found in content: every check collects them and reports them together, each as
+ * `path: field: what is wrong (expected …, found …)`.
+ */
+import type { z } from 'zod';
+
+export type Problem = {
+  /** Path of the file, relative to the project root. */
+  file: string;
+  /** Dotted field path, e.g. `affected[0].releases[1].commit`; `(file)` for the whole file. */
+  field: string;
+  message: string;
+  /** 1-based line in the file, when known (for editor and CI annotations). */
+  line?: number;
+};
+
+/** A failure that stops a build or command; carries every problem found. */
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}
+
+/** GitHub Actions workflow command: shown as an annotation on the PR's line. */
+export function formatAnnotation(p: Problem): string {
+  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const props = `file=${p.file}${p.line ? `,line=${p.line}` : ''},title=${escape(p.field).replace(/[,:]/g, ' ')}`;
+  return `::error ${props}::${escape(`${p.field}: ${p.message}`)}`;
+}
+
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(frontmatter)';
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const text = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** Turns zod issues into problems that name the field, the rule and what was found. */
+export function problemsFromZod(
+  file: string,
+  error: z.ZodError,
+  input: unknown,
+  lineOf?: (path: ReadonlyArray<PropertyKey>) => number | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        problems.push({ file, field: fieldPath(path), message: 'unknown field (not in the schema; check its spelling)', line: lineOf?.(path) });
+      }
+      continue;
+    }
+    const found = valueAt(input, issue.path);
+    const message =
+      found === undefined && issue.code === 'invalid_type'
+        ? `is required (expected ${issue.expected})`
+        : issue.code === 'invalid_type'
+          ? `expected ${issue.expected} (found ${describeValue(found)})`
+          : `${issue.message} (found ${describeValue(found)})`;
+    problems.push({ file, field: fieldPath(issue.path), message, line: lineOf?.(issue.path) });
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+/**
+ * The one typed model every page, feed and export renders from. It is assembled from public
+ * entries only (the loader's output), so a builder cannot reach embargoed data even by mistake.
+ */
+import { componentName, type AdvisoryData } from '../schemas/advisory.ts';
+import type { NoticeEntry, PublicEntry, PublishedEntry } from '../schemas/public-entry.ts';
+import type { Release } from '../schemas/release.ts';
+import type { Site } from '../schemas/site.ts';
+import type { SeverityLevel } from './cvss.ts';
+import { isSupported, sortReleases } from './releases.ts';
+import { computeSeverity, type ComputedSeverity } from './severity.ts';
+
+export type PublishedAdvisory = PublishedEntry & {
+  id: string;
+  year: string;
+  severity: ComputedSeverity;
+  level: SeverityLevel;
+  components: string[];
+  /** Named releases the advisory says something about (notice and affected). */
+  releaseNames: string[];
+  /** The last revision date, else publish_at. */
+  modified: string;
+};
+
+export type ReleaseInfo = Release & { supported: boolean };
+
+export type SiteModel = {
+  site: Site;
+  now: Date;
+  /** Newest first. */
+  releases: ReleaseInfo[];
+  /** Published and withdrawn advisories, newest publish_at first. */
+  published: PublishedAdvisory[];
+  /** Pre-announcements, soonest publish_at first. */
+  announced: NoticeEntry[];
+};
+
+export function modifiedOf(a: AdvisoryData): string {
+  return a.revisions.at(-1)?.date ?? a.publish_at;
+}
+
+function describe(entry: PublishedEntry): PublishedAdvisory {
+  const a = entry.advisory;
+  const severity = computeSeverity(a);
+  const releaseNames = new Set([...a.notice.releases, ...a.affected.flatMap((x) => x.releases.map((r) => r.release))]);
+  return {
+    ...entry,
+    id: a.id,
+    year: a.id.slice(4, 8),
+    severity,
+    level: severity.level,
+    components: a.affected.map(componentName),
+    releaseNames: [...releaseNames].sort(),
+    modified: modifiedOf(a),
+  };
+}
+
+const byInstant = (a: string, b: string) => Date.parse(a) - Date.parse(b);
+
+export function assembleModel(entries: readonly PublicEntry[], site: Site, releases: readonly Release[], now: Date): SiteModel {
+  const published: PublishedAdvisory[] = [];
+  const announced: NoticeEntry[] = [];
+  for (const e of entries) {
+    if (e.visibility === 'announced') announced.push(e);
+    else published.push(describe(e));
+  }
+  published.sort((a, b) => byInstant(b.advisory.publish_at, a.advisory.publish_at) || b.id.localeCompare(a.id));
+  announced.sort((a, b) => byInstant(a.publish_at, b.publish_at) || a.id.localeCompare(b.id));
+  return {
+    site,
+    now,
+    releases: sortReleases(releases).map((r) => ({ ...r, supported: isSupported(r, now) })),
+    published,
+    announced,
+  };
+}

@@ -1,0 +1,26 @@
+/** Open edX named releases: `content/releases.yaml`. */
+import { z } from 'zod';
+import { DateSchema, OneLineSchema, ReleaseNameSchema } from './common.ts';
+
+export const ReleaseSchema = z
+  .strictObject({
+    /** Lower-case name used in advisories and URLs, e.g. `teak`. */
+    name: ReleaseNameSchema,
+    /** Display name, e.g. `Teak`. */
+    title: OneLineSchema,
+    released: DateSchema,
+    /** Last day of security support. Support status is computed from the build clock. */
+    end_of_support: DateSchema,
+    /** The release branch that receives backports. */
+    branch: OneLineSchema,
+  })
+  .refine((r) => r.released < r.end_of_support, {
+    message: 'must be after the release date',
+    path: ['end_of_support'],
+  });
+
+export const ReleasesFileSchema = z.strictObject({
+  releases: z.array(ReleaseSchema).min(1, 'must list at least one named release'),
+});
+
+export type Release = z.output<typeof ReleaseSchema>;
