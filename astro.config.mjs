@@ -18,6 +18,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Shiki's inline styles conflict with the CSP; nothing on the site needs highlighting.
+  markdown: { syntaxHighlight: false },
   // MDX only for trusted pages under src/; advisories are read by our loader as plain Markdown.
   integrations: [mdx(), sitemap(), searchIndex(), leakGuard()],
   security: {

@@ -6,8 +6,9 @@
  * previews are refused here whatever the environment says.
  */
 import { build } from 'astro';
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { CLOCK_ENV, describeClock, resolveClock } from '../src/lib/clock.ts';
 import { readCorpus } from '../src/lib/content.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
@@ -38,11 +39,21 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
+// A fresh cache per build: nothing rendered under one clock is reused under another, no
+// embargoed text persists between builds, and parallel builds (tests) cannot collide.
+const cacheDir = mkdtempSync(join(tmpdir(), 'oex-astro-cache-'));
 try {
-  await build({ root: projectRoot, outDir, logLevel: process.env.ASTRO_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+  await build({
+    root: projectRoot,
+    outDir,
+    cacheDir,
+    logLevel: process.env.ASTRO_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+  });
 } catch (e) {
   rmSync(outDir, { recursive: true, force: true });
   console.error(`\nbuild failed, output removed: ${(e as Error).message}`);
   process.exit(1);
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
 }
 console.log(`\nsite built in ${outDir} (${describeClock(clock)}). Preview it with: npm run preview`);

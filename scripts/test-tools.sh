@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs what the test suite drives besides npm packages: a real browser and the
+# standard-library clients that parse our feeds. Debian/Ubuntu only; does nothing when
+# everything is present. Run as root (CI) or with sudo available.
+set -eu
+
+missing=""
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing="$missing chromium"
+/usr/bin/python3 -c 'import feedparser' 2>/dev/null || missing="$missing python3-feedparser"
+/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
+/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing="$missing python3-icalendar"
+
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "test tools missing:$missing (install them with your package manager; browser tests will say what they need)" >&2
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing test tools:$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
