@@ -8,10 +8,12 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { readCorpus } from '../src/lib/content.ts';
+import { contentRoot } from '../src/lib/content-root.ts';
 import { formatAnnotation, formatProblem } from '../src/lib/problems.ts';
 
 const args = process.argv.slice(2);
-const root = resolve(import.meta.dirname, '..');
+// CONTENT_ROOT checks another content tree (fixtures, the benchmark archive), like the build.
+const root = process.env.CONTENT_ROOT ? contentRoot() : resolve(import.meta.dirname, '..');
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args.splice(i, 2)[1] : undefined;

@@ -87,9 +87,20 @@ export function readAdvisory(root: string, file: string, releases: readonly Rele
     const why = file.endsWith('.mdx') ? 'MDX runs code at build time' : 'only Markdown is read';
     return { problems: [{ file, field: '(file)', message: `advisories must be plain .md files (${why}; found ${file.split('/').pop()})` }] };
   }
+  let raw: string;
+  try {
+    raw = readFileSync(join(root, file), 'utf8');
+  } catch (e) {
+    return { problems: [{ file, field: '(file)', message: `cannot read the file: ${(e as Error).message}` }] };
+  }
+  return parseAdvisory(file, raw, releases);
+}
+
+/** Validates one advisory's text as if it were `file` (tools and tests that hold text, not files). */
+export function parseAdvisory(file: string, raw: string, releases: readonly Release[]): { entry?: AdvisoryEntry; problems: Problem[] } {
   let parsed: ParsedMarkdown;
   try {
-    parsed = parseMarkdownFile(readFileSync(join(root, file), 'utf8'));
+    parsed = parseMarkdownFile(raw);
   } catch (e) {
     return { problems: [{ file, field: '(file)', message: (e as Error).message, line: (e as ParseError).line }] };
   }

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync, zstdDecompressSync } from 'node:zlib';
 import type { AdvisoryData } from '../schemas/advisory.ts';
-import { plainText } from './markdown.ts';
+import { plainBlocks, plainText } from './markdown.ts';
 import { visibilityOf } from './visibility.ts';
 
 export type Secret = { advisory: string; what: string; text: string; words: string[] };
@@ -45,8 +45,8 @@ const words = (text: string) => normalize(text).split(' ').filter(Boolean);
 
 /** Sentences of a body long enough to be distinctive. */
 function phrases(body: string): string[] {
-  return plainText(body)
-    .split(/(?<=[.!?])\s+/)
+  return plainBlocks(body)
+    .flatMap((block) => block.split(/(?<=[.!?])\s+/))
     .filter((s) => s.split(/\s+/).length >= 5);
 }
 
@@ -144,6 +144,12 @@ class SecretIndex {
     }
     return [...found];
   }
+}
+
+/** A reusable matcher for checking text that is not on disk (e.g. a live site's responses). */
+export function secretMatcher(secrets: readonly Secret[]): (text: string) => Secret[] {
+  const index = new SecretIndex(secrets);
+  return (text) => index.find(text);
 }
 
 function* walk(dir: string): Generator<string> {

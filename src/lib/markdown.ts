@@ -92,13 +92,31 @@ export function findBodyProblems(body: string): BodyFinding[] {
 
 /** The body as plain text, for search fragments and the leak scan's phrases. */
 export function plainText(body: string): string {
-  const out: string[] = [];
+  return plainBlocks(body).join(' ');
+}
+
+/** The text of each block (heading, paragraph, cell, code), in order: sentences never span two. */
+export function plainBlocks(body: string): string[] {
+  const blocks: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    const text = current.join(' ').replace(/\s+/g, ' ').trim();
+    if (text) blocks.push(text);
+    current = [];
+  };
   const visit = (tokens: Token[]) => {
     for (const t of tokens) {
-      if (t.type === 'text' || t.type === 'code_inline' || t.type === 'code_block' || t.type === 'fence') out.push(t.content);
+      if (t.type === 'text' || t.type === 'code_inline') current.push(t.content);
+      if (t.type === 'code_block' || t.type === 'fence') {
+        flush();
+        current.push(t.content);
+        flush();
+      }
       if (t.children) visit(t.children);
+      if (t.type.endsWith('_close') && t.block) flush();
     }
   };
   visit(renderer.parse(body, {}));
-  return out.join(' ').replace(/\s+/g, ' ').trim();
+  flush();
+  return blocks;
 }

@@ -1,0 +1,40 @@
+/**
+ * npm run next-transition [-- --at <instant>] [--json]
+ *
+ * Prints the next instant at which the public site changes (an advisory is announced,
+ * published or withdrawn), so a scheduler can rebuild at that minute. Reads content the same
+ * way the build does; invalid content is an error, never a silent "nothing scheduled".
+ *
+ * This output is for the private deploy pipeline only: it reveals that something embargoed
+ * exists, so it must never be written into the site.
+ */
+import { describeClock, resolveClock } from '../src/lib/clock.ts';
+import { readCorpus } from '../src/lib/content.ts';
+import { contentRoot } from '../src/lib/content-root.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+import { nextTransition } from '../src/lib/visibility.ts';
+
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+
+let clock;
+try {
+  clock = resolveClock(argv);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+
+const { corpus, problems } = readCorpus(contentRoot());
+if (!corpus) {
+  for (const p of problems) console.error(formatProblem(p));
+  process.exit(1);
+}
+const next = nextTransition(corpus.advisories.map((a) => a.data), clock.now);
+
+if (json) {
+  console.log(JSON.stringify({ now: clock.now.toISOString(), next: next?.toISOString() ?? null }));
+} else {
+  console.log(describeClock(clock));
+  console.log(next ? `next change of the public site: ${next.toISOString()}` : 'no scheduled change of the public site');
+}

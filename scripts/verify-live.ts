@@ -1,0 +1,47 @@
+/**
+ * npm run verify-live -- <base-url> [--at <instant>]
+ *
+ * After a deploy: fetch the live site and confirm that every advisory due at the clock is
+ * there and nothing embargoed is. Pass the same --at (or BUILD_AT) the deployed build used;
+ * a transition between build and check would otherwise be reported as missing.
+ */
+import { describeClock, resolveClock } from '../src/lib/clock.ts';
+import { readCorpus } from '../src/lib/content.ts';
+import { contentRoot } from '../src/lib/content-root.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+import { verifyLive, type Fetcher } from '../src/lib/verify-live.ts';
+
+const argv = process.argv.slice(2);
+const base = argv.find((a, i) => /^https?:\/\//.test(a) && argv[i - 1] !== '--at');
+if (!base) {
+  console.error('usage: npm run verify-live -- <base-url> [--at <instant>]');
+  process.exit(2);
+}
+
+let clock;
+try {
+  clock = resolveClock(argv);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+const { corpus, problems } = readCorpus(contentRoot());
+if (!corpus) {
+  for (const p of problems) console.error(formatProblem(p));
+  process.exit(1);
+}
+
+const fetcher: Fetcher = async (url) => {
+  // Bypass caches between us and the origin: we want what visitors get now.
+  const res = await fetch(url, { headers: { 'cache-control': 'no-cache' }, redirect: 'follow' });
+  return { status: res.status, text: await res.text() };
+};
+
+console.log(`verifying ${base} at ${describeClock(clock)}`);
+const findings = await verifyLive(base, corpus.advisories, clock.now, fetcher);
+for (const f of findings) console.error(`${f.url}: ${f.problem}`);
+if (findings.length > 0) {
+  console.error(`\nverify-live: ${findings.length} problem(s)`);
+  process.exit(1);
+}
+console.log(`verify-live: ok (${corpus.advisories.length} advisories checked)`);

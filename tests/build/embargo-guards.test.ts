@@ -1,0 +1,134 @@
+/**
+ * The embargo's guard rails through real builds: exact boundaries, byte-identical rebuilds,
+ * a production build that refuses the dev preview, and a leak through a path nobody planned
+ * (a page or a compressed endpoint that bypasses the visibility gate) failing the build.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, makeBareContentRoot, readTree } from '../support/build-site.ts';
+import { copyProject } from '../support/project-copy.ts';
+
+const advisory = (id: string, fields: Record<string, string>, title: string) => `---
+id: ${id}
+title: ${title}
+summary: The ${title.toLowerCase()} summary names the grommetvexil endpoint in detail.
+${Object.entries(fields).map(([k, v]) => `${k}: "${v}"`).join('\n')}
+notice:
+  components: [openedx/openedx-platform]
+  releases: [verawood]
+  severity: high
+severity:
+  cvss_v3: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L
+affected:
+  - repository: openedx/openedx-platform
+    master_fix: 59bb6d669e4fdc24d96afb809e12119372d9e257
+    releases:
+      - { release: verawood, status: fixed, commit: f25bbc4d52bd827c8f04c73de427e2e16a144c73 }
+aliases: [CVE-2099-0${id.slice(-3)}1]
+credits: [{ name: Wilhelmina Fitzgrommet, type: finder }]
+references: [{ type: web, url: "https://example.org/embargoed/${id}" }]
+---
+
+## Impact
+
+An attacker could read every learner's grades through the quarkspindle export view.
+`;
+
+// Publishes at 14:00 UTC, written in India's offset; announced from 10:00 New York time.
+const boundary = advisory('OEA-2026-501', { announce_at: '2026-11-30T10:00:00-05:00', publish_at: '2026-12-02T19:30:00+05:30' }, 'Boundary flaw in the gradebook');
+const hidden = advisory('OEA-2026-502', { announce_at: '2027-01-10T14:00:00Z', publish_at: '2027-01-12T14:00:00Z' }, 'Hidden flaw in the xylophrax importer');
+
+describe('publish boundary, to the second', () => {
+  const root = makeBareContentRoot({ 'advisories/2026/OEA-2026-501.md': boundary });
+
+  it('one second before publish_at the advisory is only announced', () => {
+    const r = buildSite(root, '2026-12-02T13:59:59Z');
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(r.outDir, 'advisories/OEA-2026-501/index.html'))).toBe(false);
+    const tree = readTree(r.outDir);
+    for (const [path, text] of tree) expect(text, path).not.toContain('quarkspindle');
+  });
+
+  it('at publish_at it is published in full', () => {
+    const r = buildSite(root, '2026-12-02T14:00:00Z');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(r.outDir, 'advisories/OEA-2026-501/index.html'), 'utf8')).toContain('quarkspindle');
+  });
+});
+
+describe('reproducible and preview-proof builds', () => {
+  const root = makeBareContentRoot({
+    'advisories/2026/OEA-2026-501.md': boundary,
+    'advisories/2027/OEA-2027-502.md': hidden.replace('OEA-2026-502', 'OEA-2027-502'),
+  });
+  const at = '2026-12-01T00:00:00Z';
+
+  it('prints the clock it used, and two builds with the same content and clock are byte-identical', () => {
+    const a = buildSite(root, at);
+    const b = buildSite(root, at);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(a.stdout).toContain('build clock 2026-12-01T00:00:00.000Z (--at)');
+    const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+    expect(files(b.outDir)).toEqual(files(a.outDir));
+    for (const f of files(a.outDir)) expect(readFileSync(join(b.outDir, f)).equals(readFileSync(join(a.outDir, f))), f).toBe(true);
+  });
+
+  it('ignores EMBARGO_PREVIEW: a production build never shows embargoed advisories', () => {
+    const r = buildSite(root, at, { env: { EMBARGO_PREVIEW: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    const tree = readTree(r.outDir);
+    expect(tree.has('advisories/OEA-2026-501/index.html')).toBe(false);
+    expect(tree.has('advisories/OEA-2027-502/index.html')).toBe(false);
+    for (const [path, text] of tree) {
+      expect(text, path).not.toContain('xylophrax');
+      expect(text, path).not.toContain('OEA-2027-502');
+      expect(text, path).not.toContain('EMBARGOED');
+    }
+  });
+});
+
+describe('a leak through a path nobody planned fails the build', () => {
+  const root = makeBareContentRoot({ 'advisories/2027/OEA-2027-502.md': hidden.replace('OEA-2026-502', 'OEA-2027-502') });
+
+  // Both read content files directly, bypassing the loader and the visibility gate.
+  const leakyPage = `---
+import { readFileSync } from 'node:fs';
+const raw = readFileSync(process.env.CONTENT_ROOT + '/content/advisories/2027/OEA-2027-502.md', 'utf8');
+const title = raw.match(/^title: (.*)$/m)?.[1];
+---
+<html lang="en"><head><title>Coming soon</title></head><body><p>{title}</p></body></html>
+`;
+  const leakyEndpoint = `import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+export function GET() {
+  const raw = readFileSync(process.env.CONTENT_ROOT + '/content/advisories/2027/OEA-2027-502.md', 'utf8');
+  const summary = raw.match(/^summary: (.*)$/m)?.[1];
+  return new Response(gzipSync(JSON.stringify({ teaser: summary })));
+}
+`;
+
+  it('a page that reads an embargoed file: build exits non-zero, names the file, leaves no output', () => {
+    const project = copyProject({ 'src/pages/teaser.astro': leakyPage });
+    const r = buildSite(root, '2026-12-01T00:00:00Z', { projectRoot: project });
+    expect(r.code).not.toBe(0);
+    const log = r.stdout + r.stderr;
+    expect(log).toMatch(/LEAK teaser\/index\.html: OEA-2027-502 title/);
+    expect(existsSync(r.outDir) && readdirSync(r.outDir).length > 0).toBe(false);
+  });
+
+  it('a gzip-compressed endpoint is decompressed and caught too', () => {
+    const project = copyProject({ 'src/pages/teaser.json.gz.ts': leakyEndpoint });
+    const r = buildSite(root, '2026-12-01T00:00:00Z', { projectRoot: project });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/LEAK teaser\.json\.gz: OEA-2027-502 summary/);
+    expect(existsSync(r.outDir) && readdirSync(r.outDir).length > 0).toBe(false);
+  });
+
+  it('the same project copy without the leaky page builds (the failure above is the leak, not the copy)', () => {
+    const project = copyProject();
+    const r = buildSite(root, '2026-12-01T00:00:00Z', { projectRoot: project });
+    expect(r.code, r.stderr).toBe(0);
+  });
+});
