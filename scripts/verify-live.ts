@@ -44,4 +44,4 @@ if (findings.length > 0) {
   console.error(`\nverify-live: ${findings.length} problem(s)`);
   process.exit(1);
 }
-console.log(`verify-live: ok (${corpus.advisories.length} advisories checked)`);
+console.log("verify-live: ok");

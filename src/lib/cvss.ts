@@ -45,6 +45,13 @@ const V40: MetricTable = {
 };
 const TABLES: Record<CvssVersion, MetricTable> = { '3.1': V31, '4.0': V40 };
 
+/**
+ * CVSS 4.0 vectors must list metrics in the specification's order (the tables above): the OSV
+ * schema's CVSS_V4 pattern and FIRST's JSON schema reject any other order. CVSS 3.1 vectors may
+ * come in any order (FIRST's cvss-v3.1.json pattern allows it), so only 4.0 is held to it.
+ */
+const ORDERED: Record<CvssVersion, boolean> = { '3.1': false, '4.0': true };
+
 /** Returns null when the vector is well-formed for `version`, else what is wrong and where. */
 export function cvssVectorProblem(vector: string, version: CvssVersion): string | null {
   const prefix = `CVSS:${version}/`;
@@ -53,6 +60,8 @@ export function cvssVectorProblem(vector: string, version: CvssVersion): string 
   }
   const table = TABLES[version];
   const seen = new Set<string>();
+  const order = [...Object.keys(table.mandatory), ...Object.keys(table.optional)];
+  let previous = -1;
   let position = prefix.length;
   for (const part of vector.slice(prefix.length).split('/')) {
     const at = `at character ${position + 1}`;
@@ -63,6 +72,11 @@ export function cvssVectorProblem(vector: string, version: CvssVersion): string 
     const allowed = table.mandatory[metric] ?? table.optional[metric];
     if (!allowed) return `${at}: unknown metric "${metric}" for CVSS ${version}`;
     if (seen.has(metric)) return `${at}: metric "${metric}" appears twice`;
+    const index = order.indexOf(metric);
+    if (ORDERED[version] && index < previous) {
+      return `${at}: metric "${metric}" is out of order (CVSS ${version} lists metrics in the specification's order, ${metric} before ${order[previous]})`;
+    }
+    previous = index;
     if (!allowed.includes(value)) {
       return `${at}: ${metric} must be one of ${allowed.join(', ')} (found "${value}")`;
     }

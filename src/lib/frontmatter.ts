@@ -34,7 +34,9 @@ const refuse = (language: string) => () => {
 export function parseYaml(text: string, lineOffset = 0): { value: unknown; lineOf: ParsedMarkdown['lineOf'] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter: counter });
-  const first = doc.errors[0];
+  // Warnings count as errors: an unresolved tag such as `!!js/function` would otherwise be
+  // read as a plain string, hiding that the author meant something else.
+  const first = doc.errors[0] ?? doc.warnings[0];
   if (first) {
     const line = counter.linePos(first.pos[0]).line + lineOffset;
     throw new ParseError(`invalid YAML at line ${line}: ${first.message.split('\n')[0]}`, line);
@@ -65,7 +67,9 @@ export function parseMarkdownFile(raw: string): ParsedMarkdown {
   if (text.trim() === '') throw new ParseError('the file is empty (expected YAML frontmatter between --- lines, then Markdown)');
   if (!text.startsWith('---')) throw new ParseError('no frontmatter (expected the file to start with a --- line)', 1);
   const opener = text.slice(0, text.indexOf('\n')).trim();
-  if (opener !== '---') refuse(opener.slice(3).trim() || opener)();
+  const language = opener.slice(3).trim();
+  if (/^ya?ml$/i.test(language)) throw new ParseError(`the frontmatter must open with a line of just --- (found "${opener}")`, 1);
+  if (opener !== '---') refuse(language || opener)();
   if (!/\n---[ \t]*(\n|$)/.test(text)) throw new ParseError('frontmatter is not closed (expected a second --- line)', 1);
 
   let lineOf: ParsedMarkdown['lineOf'] = () => undefined;

@@ -14,6 +14,9 @@ const renderer = new MarkdownIt({ html: false, linkify: false, typographer: fals
 const detector = new MarkdownIt({ html: true });
 
 renderer.validateLink = (url) => isAllowedLink(url);
+// markdown-it silently drops javascript:, data: and vbscript: links before they become tokens;
+// the detector must see every link so check can name the bad ones instead of hiding them.
+detector.validateLink = () => true;
 // Images would load from other hosts (tracking, CSP); check rejects them, rendering drops them.
 renderer.disable('image');
 

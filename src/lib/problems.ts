@@ -67,7 +67,7 @@ export function problemsFromZod(
   lineOf?: (path: ReadonlyArray<PropertyKey>) => number | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of error.issues) {
+  for (const issue of error.issues.flatMap((i) => unionBranchIssues(i, input))) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
@@ -85,4 +85,23 @@ export function problemsFromZod(
     problems.push({ file, field: fieldPath(issue.path), message, line: lineOf?.(issue.path) });
   }
   return problems;
+}
+
+type Issue = z.ZodError['issues'][number];
+
+/**
+ * A union (an `affected` entry is a repository or a package) fails as a whole when every
+ * branch fails, which names only the entry. When one branch fits the entry's keys (no unknown
+ * key at its level; then, if still ambiguous, no missing key either), its issues say precisely
+ * what is wrong, e.g. `affected[0].package.ecosystem` or `affected[0].ranges`.
+ */
+function unionBranchIssues(issue: Issue, input: unknown): Issue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return [issue];
+  const base = issue.path;
+  const unknownKey = (i: Issue) => i.code === 'unrecognized_keys' && i.path.length === 0;
+  const missingKey = (i: Issue) => i.code === 'invalid_type' && i.path.length === 1 && valueAt(input, [...base, ...i.path]) === undefined;
+  let fits = issue.errors.filter((branch) => !branch.some(unknownKey));
+  if (fits.length > 1) fits = fits.filter((branch) => !branch.some(missingKey));
+  if (fits.length !== 1) return [issue];
+  return fits[0]!.flatMap((i) => unionBranchIssues({ ...i, path: [...base, ...i.path] } as Issue, input));
 }

@@ -31,7 +31,21 @@ export const paths = {
   csafIndex: '/.well-known/csaf/white/index.txt',
   csafChanges: '/.well-known/csaf/white/changes.csv',
   csafRolie: '/.well-known/csaf/white/openedx-security-white.json',
+  /** Archive pages: page 1 is the bare path, later pages add `page/N/`. */
+  advisoriesPage: (page: number) => (page <= 1 ? '/advisories/' : `/advisories/page/${page}/`),
+  /** One facet of the archive (severity, year, component slug, release name), paginated the same way. */
+  advisoryFacet: (facet: ArchiveFacet, value: string, page = 1) =>
+    `/advisories/${facet}/${value}/${page <= 1 ? '' : `page/${page}/`}`,
+  figures: '/figures/',
+  robots: '/robots.txt',
+  sitemap: '/sitemap-index.xml',
+  pagefindUiScript: '/pagefind/pagefind-ui.js',
+  pagefindUiStyle: '/pagefind/pagefind-ui.css',
 } as const;
+
+/** The archive's filters; each value has its own pre-built, paginated listing. */
+export const ARCHIVE_FACETS = ['severity', 'year', 'component', 'release'] as const;
+export type ArchiveFacet = (typeof ARCHIVE_FACETS)[number];
 
 /** Absolute URL of a site path, for feeds and exports. */
 export function absolute(siteUrl: string, path: string): string {
@@ -44,3 +58,9 @@ export const packagePage = (ecosystem: string, name: string, version?: string) =
   ecosystem === 'PyPI'
     ? `https://pypi.org/project/${name}/${version ? `${version}/` : ''}`
     : `https://www.npmjs.com/package/${name}${version ? `/v/${version}` : ''}`;
+
+/** FIRST's calculator with the vector filled in, so a reader can see each metric. */
+export const cvssCalculator = (vector: string) => {
+  const version = vector.startsWith('CVSS:4.0/') ? '4.0' : '3.1';
+  return `https://www.first.org/cvss/calculator/${version}#${vector}`;
+};

@@ -11,6 +11,16 @@ import { readOutput } from '../../src/lib/leak-scan.ts';
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures');
 
+/** The environment a developer's shell would give a child: without Vitest's own variables. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
 export type BuildResult = { code: number; stdout: string; stderr: string; outDir: string };
 
 export type BuildOptions = {
@@ -27,7 +37,7 @@ export function buildSite(contentRoot: string, at: string, options: BuildOptions
     typeof options === 'string' ? { outDir: options } : options;
   const run = spawnSync(process.execPath, ['scripts/build.ts', '--at', at, '--out', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, BUILD_AT: '', ...env, CONTENT_ROOT: contentRoot },
+    env: cleanEnv({ BUILD_AT: '', ...env, CONTENT_ROOT: contentRoot }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -1,0 +1,36 @@
+/**
+ * How instants and dates read on the site. Always UTC and always English month names, built by
+ * hand rather than with Intl, so the output does not depend on the build machine's locale or
+ * time zone (two builds of the same content at the same clock are byte-identical).
+ */
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A machine-readable UTC instant for `<time datetime>` (seconds, `Z`). */
+export function utcInstant(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** "11 May 2026" (the UTC date). */
+export function formatDate(iso: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** "11 May 2026, 17:30 UTC". */
+export function formatInstant(iso: string): string {
+  const d = new Date(iso);
+  return `${formatDate(iso)}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+/** The UTC calendar date, YYYY-MM-DD. */
+export function utcDay(iso: string): string {
+  return utcInstant(iso).slice(0, 10);
+}
+
+/** Whole and fractional days between two instants (b - a). */
+export function daysBetween(a: string, b: string): number {
+  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
+}
