@@ -99,8 +99,21 @@ export function levelForScore(score: number): SeverityLevel {
 
 export type CvssScore = { version: CvssVersion; vector: string; score: number; level: SeverityLevel };
 
+// Archives reuse a handful of vectors; scoring is pure, so each is computed once.
+const scored = new Map<string, CvssScore>();
+
 /** Scores a vector that passed `cvssVectorProblem`; throws on a malformed one. */
 export function scoreCvss(vector: string, version: CvssVersion): CvssScore {
+  const key = `${version} ${vector}`;
+  let result = scored.get(key);
+  if (!result) {
+    result = computeScore(vector, version);
+    scored.set(key, result);
+  }
+  return { ...result };
+}
+
+function computeScore(vector: string, version: CvssVersion): CvssScore {
   const problem = cvssVectorProblem(vector, version);
   if (problem) throw new Error(`CVSS ${version} vector ${problem}`);
   const model = version === '3.1' ? new calculator.Cvss3P1(vector) : new calculator.Cvss4P0(vector);

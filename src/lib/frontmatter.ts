@@ -6,6 +6,7 @@
  * author wrote is what gets validated. A BOM and CRLF line endings are accepted.
  */
 import matter from 'gray-matter';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 export type ParsedMarkdown = {
@@ -30,8 +31,25 @@ const refuse = (language: string) => () => {
   throw new ParseError(`frontmatter must be YAML (found a "${language}" block, which could run code)`, 1);
 };
 
-/** Parses YAML text with the core schema (no timestamps, no custom tags); throws ParseError. */
+/**
+ * Parses YAML text with the core schema (no timestamps, no custom tags); throws ParseError.
+ *
+ * The common case, valid YAML, takes js-yaml's fast path; it rejects duplicate keys and
+ * unknown tags like the strict path does. The `yaml` document model, slower but with
+ * positions, is built only when a line number or an error message is needed.
+ */
 export function parseYaml(text: string, lineOffset = 0): { value: unknown; lineOf: ParsedMarkdown['lineOf'] } {
+  let value: unknown;
+  try {
+    value = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return parseYamlWithPositions(text, lineOffset); // throws the precise error
+  }
+  let located: ParsedMarkdown['lineOf'] | undefined;
+  return { value, lineOf: (path) => (located ??= parseYamlWithPositions(text, lineOffset).lineOf)(path) };
+}
+
+function parseYamlWithPositions(text: string, lineOffset: number): { value: unknown; lineOf: ParsedMarkdown['lineOf'] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, lineCounter: counter });
   // Warnings count as errors: an unresolved tag such as `!!js/function` would otherwise be

@@ -42,7 +42,12 @@ function anchorHeadings(tokens: Token[]): Heading[] {
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
     if (open.type !== 'heading_open') continue;
-    const text = tokens[i + 1]?.content ?? '';
+    // The words only: `content` is the inline source, which would put backticks and asterisks
+    // into the table of contents and the anchor.
+    const inline = tokens[i + 1];
+    const text = inline?.children
+      ? inline.children.filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('')
+      : (inline?.content ?? '');
     const base = slugify(text) || 'section';
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);

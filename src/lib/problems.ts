@@ -80,11 +80,16 @@ export function problemsFromZod(
       found === undefined && issue.code === 'invalid_type'
         ? `is required (expected ${issue.expected})`
         : issue.code === 'invalid_type'
-          ? `expected ${issue.expected} (found ${describeValue(found)})`
+          ? `expected ${issue.expected} (found ${describeValue(found)}${quoteHint(issue.expected, found)})`
           : `${issue.message} (found ${describeValue(found)})`;
     problems.push({ file, field: fieldPath(issue.path), message, line: lineOf?.(issue.path) });
   }
   return problems;
+}
+
+/** YAML reads unquoted 0123456, 1e5 or yes/true as numbers and booleans, not text. */
+function quoteHint(expected: unknown, found: unknown): string {
+  return expected === 'string' && (typeof found === 'number' || typeof found === 'boolean') ? '; put the value in quotes' : '';
 }
 
 type Issue = z.ZodError['issues'][number];
