@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CLOCK_ENV, describeClock, resolveClock } from '../src/lib/clock.ts';
-import { readCorpus } from '../src/lib/content.ts';
+import { readCorpus, shareCorpus } from '../src/lib/content.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { PREVIEW_ENV } from '../src/lib/advisory-loader.ts';
 import { formatProblem } from '../src/lib/problems.ts';
@@ -32,12 +32,14 @@ process.env[CLOCK_ENV] = clock.now.toISOString();
 delete process.env[PREVIEW_ENV];
 
 rmSync(outDir, { recursive: true, force: true });
-const { problems } = readCorpus(contentRoot());
-if (problems.length > 0) {
+const { corpus, problems } = readCorpus(contentRoot());
+if (!corpus || problems.length > 0) {
   for (const p of problems) console.error(formatProblem(p));
   console.error(`\nbuild refused: ${problems.length} content problem(s). Nothing was built. Run npm run check for details.`);
   process.exit(1);
 }
+
+shareCorpus(contentRoot(), corpus);
 
 // A fresh cache per build: nothing rendered under one clock is reused under another, no
 // embargoed text persists between builds, and parallel builds (tests) cannot collide.

@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolveClock } from '../lib/clock.ts';
-import { readCorpus } from '../lib/content.ts';
+import { readCorpusOnce } from '../lib/content.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { ContentError } from '../lib/problems.ts';
 import { collectSecrets, scanForLeaks } from '../lib/leak-scan.ts';
@@ -19,7 +19,7 @@ export function leakGuard(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         try {
-          const { corpus, problems } = readCorpus(contentRoot());
+          const { corpus, problems } = readCorpusOnce(contentRoot());
           if (!corpus) throw new ContentError(problems);
           const secrets = collectSecrets(corpus.advisories, resolveClock().now);
           const leaks = scanForLeaks(out, secrets);

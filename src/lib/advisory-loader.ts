@@ -5,7 +5,7 @@
  */
 import type { Loader } from 'astro/loaders';
 import { resolveClock } from './clock.ts';
-import { readCorpus } from './content.ts';
+import { hasSharedCorpus, readCorpus, readCorpusOnce } from './content.ts';
 import { contentRoot } from './content-root.ts';
 import { ContentError } from './problems.ts';
 import { toPublicEntry } from './public-entry.ts';
@@ -19,8 +19,10 @@ export function advisoryLoader(): Loader {
     const root = contentRoot();
     const { now } = resolveClock();
     const previewEmbargoed = watcher !== undefined && process.env[PREVIEW_ENV] === '1';
-    const { corpus, problems } = readCorpus(root);
+    // The dev server re-reads on every change; a build reuses the corpus it checked.
+    const { corpus, problems } = watcher ? readCorpus(root) : readCorpusOnce(root);
     if (!corpus) throw new ContentError(problems);
+    logger.info(`content read ${hasSharedCorpus(root) ? 'once (shared with the check)' : 'by the loader'}`);
     if (previewEmbargoed) logger.warn('EMBARGO PREVIEW: hidden and announced advisories are shown in full. Never deploy this.');
     // Start from nothing each time: an entry that became hidden again must not linger.
     store.clear();

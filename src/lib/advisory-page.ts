@@ -6,7 +6,7 @@
 import type { AdvisoryData, Credit, Reference } from '../schemas/advisory.ts';
 import type { PublishedAdvisory } from './site-model.ts';
 
-export const SECTIONS = ['affected-releases', 'affected-packages', 'credits', 'reference-links', 'history', 'exports'] as const;
+export const SECTIONS = ['affected-releases', 'affected-packages', 'credits', 'reference-links', 'history'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Ids for the page's own sections, suffixed when the body already uses one. */

@@ -149,3 +149,27 @@ function lintAgainstOthers(root: string, checked: AdvisoryEntry[], others: strin
   }
   return problems;
 }
+
+/**
+ * One parse per build. `npm run build` checks the content first and leaves the result here;
+ * the content loader and the leak scan, running in the same process, reuse it instead of
+ * parsing every file again. Keyed by root so tests and tools reading other roots are unaffected.
+ */
+const SHARED = Symbol.for('openedx-security.corpus');
+type Shared = { root: string; corpus: Corpus };
+
+export function shareCorpus(root: string, corpus: Corpus): void {
+  (globalThis as Record<symbol, Shared | undefined>)[SHARED] = { root, corpus };
+}
+
+/** The corpus the build already read for `root`, else a fresh read. */
+export function readCorpusOnce(root: string): { corpus: Corpus | null; problems: Problem[] } {
+  const shared = (globalThis as Record<symbol, Shared | undefined>)[SHARED];
+  if (shared && shared.root === root) return { corpus: shared.corpus, problems: [] };
+  return readCorpus(root);
+}
+
+/** True when this process already holds the corpus for `root` (for logs and tests). */
+export function hasSharedCorpus(root: string): boolean {
+  return (globalThis as Record<symbol, Shared | undefined>)[SHARED]?.root === root;
+}

@@ -39,6 +39,9 @@ const refuse = (language: string) => () => {
  * positions, is built only when a line number or an error message is needed.
  */
 export function parseYaml(text: string, lineOffset = 0): { value: unknown; lineOf: ParsedMarkdown['lineOf'] } {
+  // js-yaml has no limit on alias expansion (billion laughs); `yaml` refuses excessive
+  // aliasing, so any text with an alias (`*name`) takes the strict path.
+  if (/(?:^|[\s[{,])\*[^\s\]},]/m.test(text)) return parseYamlWithPositions(text, lineOffset);
   let value: unknown;
   try {
     value = load(text, { schema: CORE_SCHEMA });

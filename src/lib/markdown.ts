@@ -103,28 +103,19 @@ export function plainText(body: string): string {
   return plainBlocks(body).join(' ');
 }
 
-/** The text of each block (heading, paragraph, cell, code), in order: sentences never span two. */
+/** The text of each block (heading, paragraph, cell, code) in order, so sentences never span two. */
 export function plainBlocks(body: string): string[] {
-  const blocks: string[] = [];
-  let current: string[] = [];
-  const flush = () => {
-    const text = current.join(' ').replace(/\s+/g, ' ').trim();
-    if (text) blocks.push(text);
-    current = [];
-  };
-  const visit = (tokens: Token[]) => {
-    for (const t of tokens) {
-      if (t.type === 'text' || t.type === 'code_inline') current.push(t.content);
-      if (t.type === 'code_block' || t.type === 'fence') {
-        flush();
-        current.push(t.content);
-        flush();
-      }
-      if (t.children) visit(t.children);
-      if (t.type.endsWith('_close') && t.block) flush();
-    }
-  };
-  visit(renderer.parse(body, {}));
-  flush();
-  return blocks;
+  const out: string[] = [];
+  for (const t of renderer.parse(body, {})) {
+    if (t.type === 'code_block' || t.type === 'fence') out.push(t.content);
+    // Inline pieces join without a separator, so "*emphasis*," stays "emphasis," (blocks get a space).
+    if (t.type === 'inline') out.push(inlineText(t.children ?? []));
+  }
+  return out.map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+function inlineText(children: Token[]): string {
+  return children
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : ''))
+    .join('');
 }

@@ -13,10 +13,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { PageSchema, type PageData } from '../schemas/page.ts';
+import type { Site } from '../schemas/site.ts';
 import { contentRoot } from './content-root.ts';
 import { parseMarkdownFile, ParseError } from './frontmatter.ts';
 import { renderMarkdown, type Heading } from './markdown.ts';
 import { ContentError, problemsFromZod, type Problem } from './problems.ts';
+import { paths } from './urls.ts';
 
 export type ProsePart = { kind: 'html'; html: string } | { kind: 'block'; name: string };
 
@@ -32,7 +34,7 @@ export type ProsePage = {
 export type ProseOptions = {
   /** Values for inline `{{name}}` placeholders. */
   vars?: Readonly<Record<string, string>>;
-  /** Names the page can place as blocks (a paragraph holding only `{{name}}`). */
+  /** Blocks the page places (a paragraph holding only `{{name}}`); each must appear once. */
   blocks?: readonly string[];
 };
 
@@ -42,7 +44,7 @@ export function proseDir(env: NodeJS.ProcessEnv = process.env): string {
   return existsSync(own) ? own : resolve(process.cwd(), 'content/pages');
 }
 
-const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_-]*)\s*\}\}/gi;
+const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.-]*)\s*\}\}/gi;
 const BLOCK = /^<p>\{\{([a-z_][a-z0-9_-]*)\}\}<\/p>\n?$/gim;
 
 /** Parses and renders one page's source text; throws ContentError naming every problem. */
@@ -77,6 +79,12 @@ export function renderProse(file: string, raw: string, slug: string, options: Pr
       }),
     )
     .join('\n');
+  for (const name of blocks) {
+    const uses = lines.filter((l) => l.trim() === `{{${name}}}`).length;
+    if (uses !== 1) {
+      problems.push({ file, field: 'body', message: `block {{${name}}} must appear exactly once, alone on its line (found ${uses}); the page shows generated content there` });
+    }
+  }
   if (problems.length > 0 || !result.success) throw new ContentError(problems);
 
   const { html, headings } = renderMarkdown(body);
@@ -102,4 +110,15 @@ export function loadProsePage(slug: string, options: ProseOptions = {}, dir = pr
     throw new ContentError([{ file, field: '(file)', message: `cannot be read (expected the prose page "${slug}" at ${path})` }]);
   }
   return renderProse(file, raw, slug, options);
+}
+
+/** The facts prose may quote inline: `{{contact_email}}`, `{{notice_hours}}`, `{{paths.policy}}` … */
+export function proseVars(site: Pick<Site, 'contact_email' | 'notice_hours' | 'url'>): Record<string, string> {
+  const vars: Record<string, string> = {
+    contact_email: site.contact_email,
+    notice_hours: String(site.notice_hours),
+    site_url: site.url,
+  };
+  for (const [name, value] of Object.entries(paths)) if (typeof value === 'string') vars[`paths.${name}`] = value;
+  return vars;
 }

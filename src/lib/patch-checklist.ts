@@ -102,6 +102,12 @@ export function patchChecklist(release: ReleaseInfo, published: readonly Publish
   return { release, items, toCheck, counts };
 }
 
+/** Why a release is or is not supported at the clock (support dates, not embargo dates). */
+export function supportStatus(release: ReleaseInfo, now: Date): 'supported' | 'ended' | 'not-yet-released' {
+  if (release.supported) return 'supported';
+  return release.released > utcDay(now.toISOString()) ? 'not-yet-released' : 'ended';
+}
+
 /** One checklist per named release, in the model's order (newest first). */
 export function patchChecklists(model: { releases: readonly ReleaseInfo[]; published: readonly PublishedAdvisory[] }): Checklist[] {
   return model.releases.map((r) => patchChecklist(r, model.published));

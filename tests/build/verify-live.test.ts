@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../support/serve-static.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
 
 const published = `---
 id: OEA-2026-601

@@ -1,0 +1,144 @@
+/**
+ * npm run bench [-- --sizes 100,1000,10000] [--no-browser] [--json <file>]
+ *
+ * Generates synthetic archives in temporary folders (never touching content/), then for each
+ * size runs `check` and the full production build as separate processes, measuring wall time
+ * and peak memory. Then it weighs the pages of a real build and a first search query at the
+ * largest size, checks budgets and targets, prints a table and writes the figures as JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { findChromium } from './lib/browser.ts';
+import { generateContentRoot } from './bench/synthetic.ts';
+import { samplePages, weighPage, type PageWeight } from './bench/page-weight.ts';
+import { weighFirstSearch, type SearchWeight } from './bench/search-weight.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLOCK = '2026-11-25T12:00:00Z';
+const argv = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const sizes = (flag('--sizes') ?? '100,1000,10000').split(',').map(Number);
+const jsonOut = resolve(flag('--json') ?? join(ROOT, 'bench-results/latest.json'));
+const useBrowser = !argv.includes('--no-browser');
+
+type Step = { seconds: number; peakMb: number; ok: boolean };
+type SizeResult = { advisories: number; check: Step; build: Step; pages: number; files: number; bytes: number };
+
+function measure(args: string[], env: NodeJS.ProcessEnv): Step & { stdout: string; stderr: string } {
+  const usageFile = join(mkdtempSync(join(tmpdir(), 'oex-usage-')), 'usage.json');
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--import', join(ROOT, 'scripts/bench/report-usage.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, BENCH_USAGE_FILE: usageFile },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  let peakMb = 0;
+  try {
+    peakMb = JSON.parse(readFileSync(usageFile, 'utf8')).maxRssKb / 1024;
+  } catch {
+    /* the process died before reporting */
+  }
+  return { seconds, peakMb, ok: run.status === 0, stdout: run.stdout, stderr: run.stderr };
+}
+
+function tree(dir: string): { pages: number; files: number; bytes: number } {
+  let pages = 0, files = 0, bytes = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    bytes += statSync(join(e.parentPath, e.name)).size;
+    if (e.name.endsWith('.html')) pages++;
+  }
+  return { pages, files, bytes };
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+console.log(`benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+const results: SizeResult[] = [];
+let largestDist: string | undefined;
+for (const n of sizes) {
+  const root = generateContentRoot(n, new Date(CLOCK), ROOT);
+  const out = mkdtempSync(join(tmpdir(), `oex-bench-dist-${n}-`));
+  const env = { CONTENT_ROOT: root, BUILD_AT: '' };
+  const check = measure(['scripts/check.ts'], env);
+  const build = measure(['scripts/build.ts', '--at', CLOCK, '--out', out], env);
+  if (!check.ok || !build.ok) {
+    console.error(`size ${n}: ${!check.ok ? 'check' : 'build'} failed\n${(check.ok ? build : check).stderr.slice(-4000)}`);
+    process.exit(1);
+  }
+  results.push({ advisories: n, check, build, ...tree(out) });
+  console.log(`  ${n} advisories: check ${fmt(check.seconds)} s, build ${fmt(build.seconds)} s`);
+  if (largestDist) rmSync(largestDist, { recursive: true, force: true });
+  largestDist = out;
+  rmSync(root, { recursive: true, force: true });
+}
+
+// Page weight from the real build of the project's own content.
+const realDist = mkdtempSync(join(tmpdir(), 'oex-bench-real-'));
+const real = measure(['scripts/build.ts', '--at', CLOCK, '--out', realDist], { CONTENT_ROOT: ROOT, BUILD_AT: '' });
+if (!real.ok) {
+  console.error(`build of content/ failed\n${real.stderr.slice(-4000)}`);
+  process.exit(1);
+}
+const weights: PageWeight[] = samplePages(realDist).map(([type, path]) => weighPage(realDist, type, path));
+
+let search: SearchWeight | undefined;
+let searchNote = '';
+if (useBrowser && largestDist && findChromium()) {
+  try {
+    search = await weighFirstSearch(largestDist, 'authorization');
+  } catch (e) {
+    searchNote = `search weight not measured: ${(e as Error).message.split('\n')[0]}`;
+  }
+} else {
+  searchNote = 'search weight not measured: no browser (install chromium or drop --no-browser)';
+}
+
+// Budgets and targets from the performance issue.
+const at = (n: number) => results.find((r) => r.advisories === n);
+const checks: Array<{ what: string; ok: boolean | undefined; figure: string }> = [];
+const advisoryPage = weights.find((w) => w.type === 'advisory');
+if (advisoryPage) checks.push({ what: 'advisory page < 14 KB gzip HTML+CSS', ok: advisoryPage.html + advisoryPage.css < 14 * 1024, figure: kb(advisoryPage.html + advisoryPage.css) });
+if (advisoryPage) checks.push({ what: 'advisory page ships 0 B of JavaScript', ok: advisoryPage.js === 0, figure: `${advisoryPage.js} B` });
+const jsOutsideSearch = weights.filter((w) => w.type !== 'search' && w.js > 0);
+checks.push({ what: 'pages other than search ship 0 B of JavaScript', ok: jsOutsideSearch.length === 0, figure: jsOutsideSearch.map((w) => `${w.type} ${w.js} B`).join(', ') || '0 B' });
+if (search) checks.push({ what: `first search query < 150 KB (at ${results.at(-1)!.advisories})`, ok: search.bytes < 150 * 1024, figure: kb(search.bytes) });
+if (at(10000)) checks.push({ what: 'check of 10,000 files < 2 s', ok: at(10000)!.check.seconds < 2, figure: `${fmt(at(10000)!.check.seconds)} s` });
+if (at(1000)) checks.push({ what: 'build of 1,000 advisories < 6 s', ok: at(1000)!.build.seconds < 6, figure: `${fmt(at(1000)!.build.seconds)} s` });
+if (at(10000)) checks.push({ what: 'build of 10,000 advisories < 27 s', ok: at(10000)!.build.seconds < 27, figure: `${fmt(at(10000)!.build.seconds)} s` });
+if (at(1000) && at(10000)) {
+  const growth = at(10000)!.build.seconds / at(1000)!.build.seconds;
+  checks.push({ what: 'build growth 1,000 → 10,000 no worse than linear (≤ 10×)', ok: growth <= 10, figure: `${fmt(growth, 1)}×` });
+}
+
+console.log('\n| advisories | check s | check peak MB | build s | build peak MB | pages | files | output MB |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  console.log(`| ${r.advisories} | ${fmt(r.check.seconds)} | ${fmt(r.check.peakMb, 0)} | ${fmt(r.build.seconds)} | ${fmt(r.build.peakMb, 0)} | ${r.pages} | ${r.files} | ${fmt(r.bytes / 2 ** 20, 1)} |`);
+}
+console.log('\n| page type | path | HTML gzip | CSS gzip | JS gzip |');
+console.log('| --- | --- | ---: | ---: | ---: |');
+for (const w of weights) console.log(`| ${w.type} | ${w.path} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} |`);
+if (search) console.log(`\nfirst search query "${search.query}" at ${results.at(-1)!.advisories} advisories: ${kb(search.bytes)} in ${search.requests} requests, ${search.results} results shown`);
+if (searchNote) console.log(`\n${searchNote}`);
+console.log('\n| budget or target | figure | result |');
+console.log('| --- | ---: | --- |');
+for (const c of checks) console.log(`| ${c.what} | ${c.figure} | ${c.ok ? 'met' : 'MISSED'} |`);
+
+mkdirSync(dirname(jsonOut), { recursive: true });
+writeFileSync(
+  jsonOut,
+  `${JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, clock: CLOCK, sizes: results.map(({ check, build, ...r }) => ({ ...r, check: { seconds: check.seconds, peakMb: check.peakMb }, build: { seconds: build.seconds, peakMb: build.peakMb } })), pageWeights: weights, search, checks }, null, 2)}\n`,
+);
+console.log(`\nfigures written to ${jsonOut}`);
+rmSync(realDist, { recursive: true, force: true });
+if (largestDist) rmSync(largestDist, { recursive: true, force: true });
