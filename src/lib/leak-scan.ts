@@ -19,7 +19,7 @@ export type Leak = { file: string; advisory: string; what: string; text: string 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 export function normalize(text: string): string {
-  return text
+  const decoded = text
     .replace(/\r?\n[ \t]/g, '') // RFC 5545 line folding
     .replace(/\\[nN]/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -34,8 +34,9 @@ export function normalize(text: string): string {
       } catch {
         return m;
       }
-    })
-    .normalize('NFKC')
+    });
+  // NFKC folds look-alike forms (full-width letters, ligatures); plain ASCII needs none of it.
+  return (/^[\x00-\x7f]*$/.test(decoded) ? decoded : decoded.normalize('NFKC'))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -89,15 +90,17 @@ export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; b
       }
     }
   }
-  // A string that a public advisory also carries (a shared reference, a common credit) is no secret.
-  const known = ` ${normalize(publicText.join(' '))} `;
+  // A string that a public advisory also carries (a shared reference, a common credit) is no
+  // secret. One pass of the matcher over the public text finds them all.
   const seen = new Set<string>();
-  return secrets.filter((s) => {
+  const unique = secrets.filter((s) => {
     const key = `${s.advisory}\u0000${s.words.join(' ')}`;
-    if (s.words.join('').length < 6 || seen.has(key) || known.includes(` ${s.words.join(' ')} `)) return false;
+    if (s.words.join('').length < 6 || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  const known = new Set(new SecretIndex(unique).find(publicText.join('\n')));
+  return unique.filter((s) => !known.has(s));
 }
 
 /** Reads a file the way a client would: gzip, brotli and zstd are decompressed. */
@@ -117,29 +120,61 @@ export function readOutput(path: string): string {
 }
 
 /**
- * Secrets indexed by their first one, two or three words (as many as they have, up to three),
- * so each file is read once and each position costs three map look-ups.
+ * Secrets indexed for one pass over a file's words. Words are numbered from the secrets'
+ * vocabulary (a word no secret uses is skipped at once); a one-word secret is found by its
+ * number, a longer one by its rarest pair of adjacent words, so common words and common
+ * pairs do not make every position a candidate.
  */
 class SecretIndex {
-  private readonly byKey = new Map<string, Secret[]>();
+  private readonly vocabulary = new Map<string, number>();
+  private readonly single = new Map<number, Secret[]>();
+  private readonly byPair = new Map<number, Array<{ secret: Secret; ids: number[]; at: number }>>();
+  private static readonly SPAN = 2 ** 26;
+
   constructor(secrets: readonly Secret[]) {
-    for (const s of secrets) {
-      const key = s.words.slice(0, 3).join(' ');
-      const list = this.byKey.get(key);
-      if (list) list.push(s);
-      else this.byKey.set(key, [s]);
+    const idOf = (w: string) => {
+      let id = this.vocabulary.get(w);
+      if (id === undefined) this.vocabulary.set(w, (id = this.vocabulary.size));
+      return id;
+    };
+    const pairKey = (a: number, b: number) => a * SecretIndex.SPAN + b;
+    const entries = secrets.filter((s) => s.words.length > 0).map((secret) => ({ secret, ids: secret.words.map(idOf) }));
+    const frequency = new Map<number, number>();
+    for (const { ids } of entries) {
+      for (let i = 0; i + 1 < ids.length; i++) frequency.set(pairKey(ids[i]!, ids[i + 1]!), (frequency.get(pairKey(ids[i]!, ids[i + 1]!)) ?? 0) + 1);
+    }
+    for (const { secret, ids } of entries) {
+      if (ids.length === 1) {
+        const list = this.single.get(ids[0]!);
+        if (list) list.push(secret);
+        else this.single.set(ids[0]!, [secret]);
+        continue;
+      }
+      let at = 0;
+      for (let i = 1; i + 1 < ids.length; i++) {
+        if (frequency.get(pairKey(ids[i]!, ids[i + 1]!))! < frequency.get(pairKey(ids[at]!, ids[at + 1]!))!) at = i;
+      }
+      const key = pairKey(ids[at]!, ids[at + 1]!);
+      const list = this.byPair.get(key);
+      if (list) list.push({ secret, ids, at });
+      else this.byPair.set(key, [{ secret, ids, at }]);
     }
   }
+
   find(text: string): Secret[] {
     const w = words(text);
+    const ids = w.map((x) => this.vocabulary.get(x) ?? -1);
     const found = new Set<Secret>();
-    for (let i = 0; i < w.length; i++) {
-      let key = '';
-      for (let n = 0; n < 3 && i + n < w.length; n++) {
-        key = n === 0 ? w[i]! : `${key} ${w[i + n]}`;
-        for (const s of this.byKey.get(key) ?? []) {
-          if (!found.has(s) && s.words.every((x, k) => w[i + k] === x)) found.add(s);
-        }
+    for (let i = 0; i < ids.length; i++) {
+      const a = ids[i]!;
+      if (a < 0) continue;
+      for (const s of this.single.get(a) ?? []) found.add(s);
+      const b = ids[i + 1];
+      if (b === undefined || b < 0) continue;
+      for (const { secret, ids: want, at } of this.byPair.get(a * SecretIndex.SPAN + b) ?? []) {
+        const start = i - at;
+        if (found.has(secret) || start < 0 || start + want.length > ids.length) continue;
+        if (want.every((x, k) => ids[start + k] === x)) found.add(secret);
       }
     }
     return [...found];

@@ -5,8 +5,8 @@
  * http(s), mailto and in-site links become links. `check` rejects raw HTML earlier, with its
  * line, so authors see the problem; escaping here is the second wall.
  */
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+// markdown-it 15 ships its own types; the Token of @types/markdown-it is a different type.
+import MarkdownIt, { type Token } from 'markdown-it';
 
 export type Heading = { depth: number; id: string; text: string };
 
@@ -83,7 +83,7 @@ export function findBodyProblems(body: string): BodyFinding[] {
         findings.push({ line: at, message: `raw HTML is not allowed in advisories (found ${JSON.stringify(t.content.trim().slice(0, 60))}); write Markdown, or put code in backticks` });
       }
       if (t.type === 'link_open') {
-        const href = t.attrGet('href') ?? '';
+        const href = String(t.attrGet('href') ?? '');
         if (!isAllowedLink(href)) {
           findings.push({ line: at, message: `links must use https:// (found ${JSON.stringify(href.slice(0, 80))})` });
         }

@@ -11,7 +11,7 @@ export type Problem = {
   field: string;
   message: string;
   /** 1-based line in the file, when known (for editor and CI annotations). */
-  line?: number;
+  line?: number | undefined;
 };
 
 /** A failure that stops a build or command; carries every problem found. */

@@ -68,7 +68,7 @@ describe(`fixture site built at ${FIXTURE_CLOCK}`, () => {
     expect(readFileSync(join(result.outDir, 'advisories/index.html'), 'utf8')).toContain(FIXTURE_IDS.withdrawn);
   });
 
-  it('renders non-ASCII credit names of the revised advisory intact', () => {
+  it('renders the non-ASCII names of the revised advisory intact', () => {
     const html = readFileSync(pageFile(FIXTURE_IDS.revised), 'utf8');
     expect(html).toContain('Zoë Ångström');
     expect(html).toContain('李雷');

@@ -1,0 +1,11 @@
+/** /robots.txt: everything may be crawled; the sitemap lists every page. */
+import type { APIRoute } from 'astro';
+import { getSiteModel } from '../lib/model.ts';
+import { absolute, paths } from '../lib/urls.ts';
+
+export const GET: APIRoute = async () => {
+  const { site } = await getSiteModel();
+  // The search index is for the search page's script, not for crawlers.
+  const text = ['User-agent: *', 'Allow: /', 'Disallow: /pagefind/', '', `Sitemap: ${absolute(site.url, paths.sitemap)}`, ''].join('\n');
+  return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};
