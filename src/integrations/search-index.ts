@@ -13,7 +13,8 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const { errors, index } = await createIndex({ forceLanguage: 'en' });
+        // Heading self-links ("#") are navigation, not text: keep them out of results.
+        const { errors, index } = await createIndex({ forceLanguage: 'en', excludeSelectors: ['.anchor'] });
         if (!index) throw new Error(`search index: ${errors.join('; ')}`);
         try {
           const added = await index.addDirectory({ path: site });

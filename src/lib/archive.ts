@@ -21,11 +21,11 @@ export type ArchiveItem = {
 export type FacetOption = { facet: ArchiveFacet; value: string; label: string; count: number; path: string };
 
 /** One filtered (or unfiltered) list before pagination. */
-export type Listing<T> = { facet?: ArchiveFacet; value?: string; label: string; items: T[] };
+export type Listing<T> = { facet?: ArchiveFacet | undefined; value?: string | undefined; label: string; items: T[] };
 
 export type ArchivePage<T> = {
-  facet?: ArchiveFacet;
-  value?: string;
+  facet?: ArchiveFacet | undefined;
+  value?: string | undefined;
   /** What the listing shows, e.g. "Severity: high"; "All advisories" when unfiltered. */
   label: string;
   page: number;

@@ -56,6 +56,22 @@ function tokens(text: string): string[] {
   return words(text).filter((w) => w.length >= 6 && /\p{L}/u.test(w) && /\p{N}/u.test(w));
 }
 
+function publicDates(a: AdvisoryData): Array<string | undefined> {
+  return [a.announce_at, a.publish_at, a.reported_at, a.triaged_at, a.withdrawn?.at, ...a.revisions.map((r) => r.date)];
+}
+
+/**
+ * A public instant in the forms pages and feeds print it, so a hidden advisory that shares
+ * the instant (a batch announced as another is published) is not flagged by its date.
+ */
+function dateForms(dates: ReadonlyArray<string | undefined>): string[] {
+  return dates.flatMap((iso) => {
+    if (!iso) return [];
+    const utc = new Date(iso).toISOString();
+    return [iso, utc, utc.replace('.000Z', 'Z'), utc.replace(':00.000Z', 'Z')];
+  });
+}
+
 /** The parts of every not-yet-public advisory that must appear in no output file. */
 export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; body: string }>, now: Date): Secret[] {
   const secrets: Secret[] = [];
@@ -63,10 +79,10 @@ export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; b
   for (const { data, body } of advisories) {
     const phase = visibilityOf(data, now);
     if (phase === 'published' || phase === 'withdrawn') {
-      publicText.push(JSON.stringify(data), plainText(body));
+      publicText.push(JSON.stringify(data), plainText(body), ...dateForms(publicDates(data)));
       continue;
     }
-    if (phase === 'announced') publicText.push(data.id, data.announce_at ?? '', data.publish_at, JSON.stringify(data.notice));
+    if (phase === 'announced') publicText.push(data.id, JSON.stringify(data.notice), ...dateForms([data.announce_at, data.publish_at]));
     const add = (what: string, text: string | undefined) => {
       if (text && text.trim()) secrets.push({ advisory: data.id, what, text, words: words(text) });
     };
@@ -99,6 +115,7 @@ export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; b
     seen.add(key);
     return true;
   });
+  publicText.push(...dateForms([now.toISOString()]));
   const known = new Set(new SecretIndex(unique).find(publicText.join('\n')));
   return unique.filter((s) => !known.has(s));
 }

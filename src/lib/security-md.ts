@@ -28,10 +28,10 @@ export function checkRepository(repository: string): string {
 }
 
 export function securityMd({ site, releases, repository }: SecurityMdInput): string {
-  const url = (path: string) => absolute(site.url, path);
+  // Autolinks (<https://…>) are links both on GitHub and in the site's own renderer.
+  const url = (path: string) => `<${absolute(site.url, path)}>`;
   const email = site.contact_email;
   const supported = releases.filter((r) => r.supported);
-  const subject = repository ? `\`${checkRepository(repository)}\`` : 'this repository';
   const lines: string[] = [
     repository ? `# Security policy for ${repository}` : '# Security policy',
     '',
@@ -43,14 +43,14 @@ export function securityMd({ site, releases, repository }: SecurityMdInput): str
     '',
     'A useful report says:',
     '',
-    `- which repository, service or package is affected (here: ${subject}), and which versions or named releases you tested;`,
+    `- which ${repository ? `part of \`${checkRepository(repository)}\`` : 'repository, service or package'} is affected, and which versions or named releases you tested;`,
     '- what an attacker can do, and what access they need first;',
     '- the steps to reproduce it, with a proof of concept if you have one;',
     '- how you would like to be credited, if at all.',
     '',
     '## What happens next',
     '',
-    `A working-group member on call acknowledges the report, rates its severity with CVSS 3.1 and works with the maintainers of the affected code until it is fixed. The targets below count days from your report (details: ${url(paths.policy)}).`,
+    `A working-group member on call acknowledges the report, rates its severity with CVSS 3.1 and works with the maintainers of the affected code until it is fixed. The targets below count days from your report (details in the policy: ${url(paths.policy)}).`,
     '',
     '| Severity | Acknowledgement | Fix released |',
     '| --- | --- | --- |',

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from './build-site.ts';
 
-const CODE = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+// Prose pages live in content/pages and are read from the project, so they come along.
+const CODE = ['src', 'scripts', 'public', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 export function copyProject(extraFiles: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'oex-project-'));
