@@ -116,7 +116,12 @@ export function scoreCvss(vector: string, version: CvssVersion): CvssScore {
 function computeScore(vector: string, version: CvssVersion): CvssScore {
   const problem = cvssVectorProblem(vector, version);
   if (problem) throw new Error(`CVSS ${version} vector ${problem}`);
-  const model = version === '3.1' ? new calculator.Cvss3P1(vector) : new calculator.Cvss4P0(vector);
-  const score = Number(model.calculateScores().overall ?? 0);
+  // CVSS 3.1 advisories publish the base score (temporal metrics describe a moment, and
+  // CSAF's baseScore must match the vector's base); a CVSS 4.0 score covers every metric
+  // the vector gives, as the 4.0 nomenclature (CVSS-B, CVSS-BT, ...) intends.
+  const score =
+    version === '3.1'
+      ? Number(new calculator.Cvss3P1(vector).calculateScores().base ?? 0)
+      : Number(new calculator.Cvss4P0(vector).calculateScores().overall ?? 0);
   return { version, vector, score, level: levelForScore(score) };
 }

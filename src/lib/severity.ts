@@ -8,7 +8,7 @@ export type ComputedSeverity = {
   /** The level shown: from CVSS 3.1 when present (the policy's scale), else 4.0, else the notice. */
   level: SeverityLevel;
   /** The score shown next to the level, when there is a vector. */
-  primary?: CvssScore;
+  primary?: CvssScore | undefined;
 };
 
 /** Assumes vectors already passed `check`; throws on a malformed one. */

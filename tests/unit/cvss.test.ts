@@ -116,3 +116,11 @@ describe('computeSeverity', () => {
     expect(none).toEqual({ scores: [], level: 'low', primary: undefined });
   });
 });
+
+describe('published score', () => {
+  it('is the CVSS 3.1 base score even when the vector carries temporal metrics', () => {
+    const scored = scoreCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O', '3.1');
+    expect(scored.score).toBe(9.8);
+    expect(scored.level).toBe('critical');
+  });
+});

@@ -37,101 +37,101 @@ type Row = [name: string, file: string, field: string, message: string, count?: 
 
 // prettier-ignore
 const CASES: Row[] = [
-  ["time-without-offset", TEMPLATE, "publish_at", "explicit offset"], // a time without an offset
-  ["offset-without-colon", TEMPLATE, "publish_at", "(found \"2026-10-03T15:00:00+0100\")"], // +0100 instead of +01:00
-  ["unquoted-time-without-offset", TEMPLATE, "publish_at", "(found \"2026-10-03T14:00:00\")"], // an unquoted YAML timestamp without offset
-  ["date-without-time", TEMPLATE, "announce_at", "must be an ISO 8601 date-time"], // a date only
-  ["time-without-seconds", TEMPLATE, "publish_at", "with seconds"], // hh:mm only
-  ["space-instead-of-t", TEMPLATE, "reported_at", "(found \"2026-09-01 09:00:00Z\")"], // a space instead of T
-  ["impossible-date", TEMPLATE, "triaged_at", "(found \"2026-02-30T09:00:00Z\")"], // 30 February
-  ["announce-after-publish", TEMPLATE, "announce_at", "must be before publish_at (found 2026-10-05T14:00:00Z, publish_at 2026-10-03T14:00:00Z)"],
-  ["announce-equals-publish-other-offset", TEMPLATE, "announce_at", "must be before publish_at (found 2026-10-03T16:00:00+02:00"], // the same instant written in another zone
-  ["missing-publish-at", TEMPLATE, "publish_at", "is required"],
-  ["withdrawn-before-publish", TEMPLATE, "withdrawn.at", "must not be before publish_at (found 2026-10-02T14:00:00Z, publish_at 2026-10-03T14:00:00Z)"],
-  ["revision-before-publish", TEMPLATE, "revisions[0].date", "not before publish_at (found 2026-10-03T13:59:59Z)"],
-  ["revisions-out-of-order", TEMPLATE, "revisions[1].date", "revisions must be in order and not before publish_at (found 2026-10-04T09:00:00Z)"],
-  ["triaged-before-reported", TEMPLATE, "triaged_at", "must not be before reported_at (found 2026-08-30T09:00:00Z, reported_at 2026-09-01T09:00:00Z)"],
-  ["reported-after-publish", TEMPLATE, "reported_at", "must not be after publish_at (found 2026-10-04T09:00:00Z"],
-  ["unknown-key", TEMPLATE, "severty", "unknown field"],
-  ["unknown-nested-key", TEMPLATE, "affected[0].releases[0].branch", "unknown field"],
-  ["missing-notice", TEMPLATE, "notice", "is required (expected object)"],
-  ["bad-id", "content/advisories/2026/OEA-26-7.md", "id", "must be an advisory id like \"OEA-2026-007\""],
-  ["id-not-file-name", TEMPLATE, "id", "must equal the file name (expected \"OEA-2026-201\", found \"OEA-2026-202\")"],
-  ["wrong-year-folder", "content/advisories/2025/OEA-2026-201.md", "id", "folder of its year (expected advisories/2026/, found advisories/2025/)"],
-  ["duplicate-id-across-files", "content/advisories/2026/archive/OEA-2026-201.md", "id", "duplicate id (expected a unique id, found \"OEA-2026-201\", also used by content/advisories/2026/OEA-2026-201.md)", 2], // the copy also sits outside its year folder, the only way two files can share a name
-  ["draft-not-boolean", TEMPLATE, "draft", "expected boolean (found \"yes\")"], // YAML 1.2 reads yes as a string
-  ["title-too-long", TEMPLATE, "title", "must be at most 160 characters"],
-  ["summary-two-paragraphs", TEMPLATE, "summary", "must be one paragraph"],
-  ["title-two-lines", TEMPLATE, "title", "must be a single line"],
-  ["cvss3-missing-metric", TEMPLATE, "severity.cvss_v3", "incomplete: missing base metric(s) A"],
-  ["cvss3-bad-value", TEMPLATE, "severity.cvss_v3", "at character 10: AV must be one of N, A, L, P (found \"X\")"],
-  ["cvss3-duplicate-metric", TEMPLATE, "severity.cvss_v3", "at character 46: metric \"C\" appears twice"],
-  ["cvss3-wrong-version-prefix", TEMPLATE, "severity.cvss_v3", "must start with \"CVSS:3.1/\" (found \"CVSS:3.0/\")"],
-  ["cvss3-unknown-metric", TEMPLATE, "severity.cvss_v3", "at character 20: unknown metric \"AT\" for CVSS 3.1"],
-  ["cvss3-malformed-part", TEMPLATE, "severity.cvss_v3", "at character 15: expected METRIC:VALUE (found \"AC=L\")"],
-  ["cvss3-lowercase", TEMPLATE, "severity.cvss_v3", "must start with \"CVSS:3.1/\""],
-  ["cvss4-incomplete", TEMPLATE, "severity.cvss_v4", "incomplete: missing base metric(s) SA"],
-  ["cvss4-wrong-order", TEMPLATE, "severity.cvss_v4", "at character 45: metric \"VI\" is out of order"], // OSV and FIRST schemas require the specification order in 4.0
-  ["cvss4-value-from-3.1", TEMPLATE, "severity.cvss_v4", "UI must be one of N, P, A (found \"R\")"],
-  ["cvss4-vector-in-v3-field", TEMPLATE, "severity.cvss_v3", "must start with \"CVSS:3.1/\" (found \"CVSS:4.0/\")"],
-  ["severity-without-vector", TEMPLATE, "severity", "must give cvss_v3 and/or cvss_v4"],
-  ["notice-severity-mismatch", TEMPLATE, "notice.severity", "must match the level computed from the CVSS vector (expected \"medium\", found \"high\")"],
-  ["notice-severity-unknown", TEMPLATE, "notice.severity", "must be one of none, low, medium, high, critical (found \"severe\")"],
-  ["unknown-release-affected", TEMPLATE, "affected[0].releases[1].release", "unknown named release (expected one of palm, quince, redwood, sumac, teak, ulmo, verawood from content/releases.yaml, found \"zebrawood\")"],
-  ["unknown-release-notice", TEMPLATE, "notice.releases[1]", "unknown named release (expected one of palm, quince"],
-  ["release-name-capitalised", TEMPLATE, "affected[0].releases[0].release", "must be a lower-case named release, like \"teak\" (found \"Verawood\")"],
-  ["release-status-unknown", TEMPLATE, "affected[0].releases[1].status", "must be one of affected, fixed, not_affected, wont_fix (found \"wontfix\")"],
-  ["fixed-release-without-fix", TEMPLATE, "affected[0].releases[0].status", "a fixed release needs its commit and/or tag"],
-  ["commit-short-sha", TEMPLATE, "affected[0].master_fix", "must be a full 40-character lowercase git commit SHA (found \"abc1234\")"],
-  ["commit-short-digits", TEMPLATE, "affected[0].master_fix", "expected string (found 123456; put the value in quotes)"], // YAML reads 0123456 as the number 123456
-  ["commit-unquoted-digits", TEMPLATE, "affected[0].master_fix", "expected string (found 1.2345678901234568e+39; put the value in quotes)"], // an all-digit SHA is read as a YAML number
-  ["repository-bad-slug", TEMPLATE, "affected[0].repository", "must be a GitHub repository written owner/name"],
-  ["affected-empty", TEMPLATE, "affected", "must list at least one affected repository or package"],
-  ["package-empty-ranges", TEMPLATE, "affected[0].ranges", "must give at least one version range"],
-  ["package-without-ranges", TEMPLATE, "affected[0].ranges", "is required (expected array)"],
-  ["package-unknown-ecosystem", TEMPLATE, "affected[0].package.ecosystem", "must be one of PyPI, npm (found \"Maven\")"],
-  ["range-fixed-and-last-affected", TEMPLATE, "affected[0].ranges[0]", "give fixed or last_affected, not both"],
-  ["notice-component-not-affected", TEMPLATE, "notice.components[1]", "must name a component listed in affected (expected one of openedx/openedx-platform, found \"openedx/credentials\")"],
-  ["affected-component-not-in-notice", TEMPLATE, "affected[1]", "\"openedx/credentials\" is missing from notice.components"],
-  ["notice-components-empty", TEMPLATE, "notice.components", "must name at least one component"], // lint is not reached: the schema fails first
-  ["notice-text-too-long", TEMPLATE, "notice.text", "must be at most 280 characters"],
-  ["bad-cve-alias", TEMPLATE, "aliases[0]", "must be a CVE-YYYY-NNNN, GHSA-xxxx-xxxx-xxxx or PYSEC-YYYY-N id (found \"CVE-26-98201\")"],
-  ["bad-ghsa-alias", TEMPLATE, "aliases[1]", "(found \"GHSA-2345-6789-abcd\")"], // a, b and d are not in the GHSA alphabet
-  ["duplicate-alias", TEMPLATE, "aliases[2]", "duplicate alias (found \"CVE-2026-98201\" twice)"],
-  ["alias-of-another-advisory", TEMPLATE, "aliases[0]", "alias already belongs to another advisory (found \"CVE-2026-98101\", also in content/advisories/2026/OEA-2026-101.md)"],
-  ["bad-cwe", TEMPLATE, "cwe[0]", "must be a CWE id like \"CWE-284\" (found \"CWE284\")"],
-  ["unknown-credit-type", TEMPLATE, "credits[0].type", "must be one of finder, reporter, analyst"],
-  ["http-reference", TEMPLATE, "references[0].url", "must be an https:// URL (found \"http://github.com/"],
-  ["unknown-reference-type", TEMPLATE, "references[0].type", "must be one of advisory, article"],
-  ["placeholder-title", TEMPLATE, "title", "still holds a FILL-IN placeholder (replace it with the real value)"],
-  ["placeholder-nested", TEMPLATE, "credits[0].name", "still holds a FILL-IN placeholder"],
-  ["placeholder-body", TEMPLATE, "(body)", "still holds a FILL-IN placeholder (replace it with the real text)"],
-  ["empty-body", TEMPLATE, "(body)", "the Markdown body is empty"],
-  ["raw-html-block", TEMPLATE, "(body) line 40", "raw HTML is not allowed in advisories (found \"<div class=\\\"fix\\\">"],
-  ["script-in-body", TEMPLATE, "(body) line 40", "raw HTML is not allowed in advisories (found \"<script>alert(document.cookie)</script>\")"],
-  ["inline-html", TEMPLATE, "(body) line 36", "raw HTML is not allowed", 2], // opening and closing tags are reported separately
-  ["html-comment", TEMPLATE, "(body) line 40", "raw HTML is not allowed"],
-  ["image-in-body", TEMPLATE, "(body) line 40", "images are not allowed in advisories"],
-  ["javascript-link", TEMPLATE, "(body) line 40", "links must use https:// (found \"javascript:alert(1)\")"],
-  ["http-link", TEMPLATE, "(body) line 40", "links must use https:// (found \"http://example.org/fix\")"],
-  ["protocol-relative-link", TEMPLATE, "(body) line 40", "links must use https:// (found \"//example.org/fix\")"],
-  ["frontmatter-js", TEMPLATE, "(file)", "frontmatter must be YAML (found a \"js\" block, which could run code)"],
-  ["frontmatter-javascript", TEMPLATE, "(file)", "frontmatter must be YAML (found a \"javascript\" block"],
-  ["frontmatter-json", TEMPLATE, "(file)", "frontmatter must be YAML (found a \"json\" block"],
-  ["frontmatter-yaml-label", TEMPLATE, "(file)", "must open with a line of just --- (found \"---yaml\")"],
-  ["bad-yaml", TEMPLATE, "(file)", "invalid YAML at line"],
-  ["duplicate-yaml-key", TEMPLATE, "(file)", "invalid YAML at line 28: Map keys must be unique"],
-  ["yaml-unresolved-tag", TEMPLATE, "(file)", "invalid YAML at line 3: Unresolved tag"],
-  ["no-frontmatter", TEMPLATE, "(file)", "no frontmatter (expected the file to start with a --- line)"],
-  ["frontmatter-not-closed", TEMPLATE, "(file)", "frontmatter is not closed (expected a second --- line)"],
-  ["frontmatter-not-a-mapping", TEMPLATE, "(file)", "frontmatter must be a YAML mapping of fields"],
-  ["empty-file", TEMPLATE, "(file)", "the file is empty"],
-  ["whitespace-only-file", TEMPLATE, "(file)", "the file is empty"],
-  ["binary-file", TEMPLATE, "(file)", "not a text file (contains NUL bytes)"],
-  ["mdx-file", "content/advisories/2026/OEA-2026-201.mdx", "(file)", "advisories must be plain .md files (MDX runs code at build time; found OEA-2026-201.mdx)"],
-  ["other-extension", "content/advisories/2026/OEA-2026-201.markdown", "(file)", "advisories must be plain .md files (only Markdown is read; found OEA-2026-201.markdown)"],
-  ["duplicate-release-name", "content/releases.yaml", "releases[2].name", "duplicate release (found \"redwood\" twice)"],
-  ["site-http-url", "content/site.yaml", "url", "must be an https:// URL"],
+  ['time-without-offset', TEMPLATE, 'publish_at', 'must be an ISO 8601 date-time with seconds and an explicit offset, like "2026-12-02T14:00:00Z" or "2026-12-02T19:30:00+05:30" (found "2026-10-03T14:00:00")'], // a time without an offset
+  ['offset-without-colon', TEMPLATE, 'publish_at', '(found "2026-10-03T15:00:00+0100")'], // +0100 instead of +01:00
+  ['unquoted-time-without-offset', TEMPLATE, 'publish_at', '(found "2026-10-03T14:00:00")'], // an unquoted YAML timestamp without offset
+  ['date-without-time', TEMPLATE, 'announce_at', 'must be an ISO 8601 date-time'], // a date only
+  ['time-without-seconds', TEMPLATE, 'publish_at', 'with seconds'], // hh:mm only
+  ['space-instead-of-t', TEMPLATE, 'reported_at', '(found "2026-09-01 09:00:00Z")'], // a space instead of T
+  ['impossible-date', TEMPLATE, 'triaged_at', '(found "2026-02-30T09:00:00Z")'], // 30 February
+  ['announce-after-publish', TEMPLATE, 'announce_at', 'must be before publish_at (found 2026-10-05T14:00:00Z, publish_at 2026-10-03T14:00:00Z)'],
+  ['announce-equals-publish-other-offset', TEMPLATE, 'announce_at', 'must be before publish_at (found 2026-10-03T16:00:00+02:00'], // the same instant written in another zone
+  ['missing-publish-at', TEMPLATE, 'publish_at', 'is required'],
+  ['withdrawn-before-publish', TEMPLATE, 'withdrawn.at', 'must not be before publish_at (found 2026-10-02T14:00:00Z, publish_at 2026-10-03T14:00:00Z)'],
+  ['revision-before-publish', TEMPLATE, 'revisions[0].date', 'not before publish_at (found 2026-10-03T13:59:59Z)'],
+  ['revisions-out-of-order', TEMPLATE, 'revisions[1].date', 'revisions must be in order and not before publish_at (found 2026-10-04T09:00:00Z)'],
+  ['triaged-before-reported', TEMPLATE, 'triaged_at', 'must not be before reported_at (found 2026-08-30T09:00:00Z, reported_at 2026-09-01T09:00:00Z)'],
+  ['reported-after-publish', TEMPLATE, 'reported_at', 'must not be after publish_at (found 2026-10-04T09:00:00Z'],
+  ['unknown-key', TEMPLATE, 'severty', 'unknown field'],
+  ['unknown-nested-key', TEMPLATE, 'affected[0].releases[0].branch', 'unknown field'],
+  ['missing-notice', TEMPLATE, 'notice', 'is required (expected object)'],
+  ['bad-id', 'content/advisories/2026/OEA-26-7.md', 'id', 'must be an advisory id like "OEA-2026-007"'],
+  ['id-not-file-name', TEMPLATE, 'id', 'must equal the file name (expected "OEA-2026-201", found "OEA-2026-202")'],
+  ['wrong-year-folder', 'content/advisories/2025/OEA-2026-201.md', 'id', 'folder of its year (expected advisories/2026/, found advisories/2025/)'],
+  ['duplicate-id-across-files', 'content/advisories/2026/archive/OEA-2026-201.md', 'id', 'duplicate id (expected a unique id, found "OEA-2026-201", also used by content/advisories/2026/OEA-2026-201.md)', 2], // the copy also sits outside its year folder, the only way two files can share a name
+  ['draft-not-boolean', TEMPLATE, 'draft', 'expected boolean (found "yes")'], // YAML 1.2 reads yes as a string
+  ['title-too-long', TEMPLATE, 'title', 'must be at most 160 characters'],
+  ['summary-two-paragraphs', TEMPLATE, 'summary', 'must be one paragraph'],
+  ['title-two-lines', TEMPLATE, 'title', 'must be a single line'],
+  ['cvss3-missing-metric', TEMPLATE, 'severity.cvss_v3', 'incomplete: missing base metric(s) A'],
+  ['cvss3-bad-value', TEMPLATE, 'severity.cvss_v3', 'at character 10: AV must be one of N, A, L, P (found "X")'],
+  ['cvss3-duplicate-metric', TEMPLATE, 'severity.cvss_v3', 'at character 46: metric "C" appears twice'],
+  ['cvss3-wrong-version-prefix', TEMPLATE, 'severity.cvss_v3', 'must start with "CVSS:3.1/" (found "CVSS:3.0/")'],
+  ['cvss3-unknown-metric', TEMPLATE, 'severity.cvss_v3', 'at character 20: unknown metric "AT" for CVSS 3.1'],
+  ['cvss3-malformed-part', TEMPLATE, 'severity.cvss_v3', 'at character 15: expected METRIC:VALUE (found "AC=L")'],
+  ['cvss3-lowercase', TEMPLATE, 'severity.cvss_v3', 'must start with "CVSS:3.1/"'],
+  ['cvss4-incomplete', TEMPLATE, 'severity.cvss_v4', 'incomplete: missing base metric(s) SA'],
+  ['cvss4-wrong-order', TEMPLATE, 'severity.cvss_v4', 'at character 45: metric "VI" is out of order'], // OSV and FIRST schemas require the specification order in 4.0
+  ['cvss4-value-from-3.1', TEMPLATE, 'severity.cvss_v4', 'UI must be one of N, P, A (found "R")'],
+  ['cvss4-vector-in-v3-field', TEMPLATE, 'severity.cvss_v3', 'must start with "CVSS:3.1/" (found "CVSS:4.0/")'],
+  ['severity-without-vector', TEMPLATE, 'severity', 'must give cvss_v3 and/or cvss_v4'],
+  ['notice-severity-mismatch', TEMPLATE, 'notice.severity', 'must match the level computed from the CVSS vector (expected "medium", found "high")'],
+  ['notice-severity-unknown', TEMPLATE, 'notice.severity', 'must be one of none, low, medium, high, critical (found "severe")'],
+  ['unknown-release-affected', TEMPLATE, 'affected[0].releases[1].release', 'unknown named release (expected one of palm, quince, redwood, sumac, teak, ulmo, verawood from content/releases.yaml, found "zebrawood")'],
+  ['unknown-release-notice', TEMPLATE, 'notice.releases[1]', 'unknown named release (expected one of palm, quince'],
+  ['release-name-capitalised', TEMPLATE, 'affected[0].releases[0].release', 'must be a lower-case named release, like "teak" (found "Verawood")'],
+  ['release-status-unknown', TEMPLATE, 'affected[0].releases[1].status', 'must be one of affected, fixed, not_affected, wont_fix (found "wontfix")'],
+  ['fixed-release-without-fix', TEMPLATE, 'affected[0].releases[0].status', 'a fixed release needs its commit and/or tag'],
+  ['commit-short-sha', TEMPLATE, 'affected[0].master_fix', 'must be a full 40-character lowercase git commit SHA (found "abc1234")'],
+  ['commit-short-digits', TEMPLATE, 'affected[0].master_fix', 'expected string (found 123456; put the value in quotes)'], // YAML reads 0123456 as the number 123456
+  ['commit-unquoted-digits', TEMPLATE, 'affected[0].master_fix', 'expected string (found 1.2345678901234568e+39; put the value in quotes)'], // an all-digit SHA is read as a YAML number
+  ['repository-bad-slug', TEMPLATE, 'affected[0].repository', 'must be a GitHub repository written owner/name'],
+  ['affected-empty', TEMPLATE, 'affected', 'must list at least one affected repository or package'],
+  ['package-empty-ranges', TEMPLATE, 'affected[0].ranges', 'must give at least one version range'],
+  ['package-without-ranges', TEMPLATE, 'affected[0].ranges', 'is required (expected array)'],
+  ['package-unknown-ecosystem', TEMPLATE, 'affected[0].package.ecosystem', 'must be one of PyPI, npm (found "Maven")'],
+  ['range-fixed-and-last-affected', TEMPLATE, 'affected[0].ranges[0]', 'give fixed or last_affected, not both'],
+  ['notice-component-not-affected', TEMPLATE, 'notice.components[1]', 'must name a component listed in affected (expected one of openedx/openedx-platform, found "openedx/credentials")'],
+  ['affected-component-not-in-notice', TEMPLATE, 'affected[1]', '"openedx/credentials" is missing from notice.components'],
+  ['notice-components-empty', TEMPLATE, 'notice.components', 'must name at least one component'], // lint is not reached: the schema fails first
+  ['notice-text-too-long', TEMPLATE, 'notice.text', 'must be at most 280 characters'],
+  ['bad-cve-alias', TEMPLATE, 'aliases[0]', 'must be a CVE-YYYY-NNNN, GHSA-xxxx-xxxx-xxxx or PYSEC-YYYY-N id (found "CVE-26-98201")'],
+  ['bad-ghsa-alias', TEMPLATE, 'aliases[1]', '(found "GHSA-2345-6789-abcd")'], // a, b and d are not in the GHSA alphabet
+  ['duplicate-alias', TEMPLATE, 'aliases[2]', 'duplicate alias (found "CVE-2026-98201" twice)'],
+  ['alias-of-another-advisory', TEMPLATE, 'aliases[0]', 'alias already belongs to another advisory (found "CVE-2026-98101", also in content/advisories/2026/OEA-2026-101.md)'],
+  ['bad-cwe', TEMPLATE, 'cwe[0]', 'must be a CWE id like "CWE-284" (found "CWE284")'],
+  ['unknown-credit-type', TEMPLATE, 'credits[0].type', 'must be one of finder, reporter, analyst'],
+  ['http-reference', TEMPLATE, 'references[0].url', 'must be an https:// URL (found "http://github.com/'],
+  ['unknown-reference-type', TEMPLATE, 'references[0].type', 'must be one of advisory, article'],
+  ['placeholder-title', TEMPLATE, 'title', 'still holds a FILL-IN placeholder (replace it with the real value)'],
+  ['placeholder-nested', TEMPLATE, 'credits[0].name', 'still holds a FILL-IN placeholder'],
+  ['placeholder-body', TEMPLATE, '(body)', 'still holds a FILL-IN placeholder (replace it with the real text)'],
+  ['empty-body', TEMPLATE, '(body)', 'the Markdown body is empty'],
+  ['raw-html-block', TEMPLATE, '(body) line 40', "raw HTML is not allowed in advisories (found \"<div class=\\\"fix\\\">"],
+  ['script-in-body', TEMPLATE, '(body) line 40', 'raw HTML is not allowed in advisories (found "<script>alert(document.cookie)</script>")'],
+  ['inline-html', TEMPLATE, '(body) line 36', 'raw HTML is not allowed', 2], // opening and closing tags are reported separately
+  ['html-comment', TEMPLATE, '(body) line 40', 'raw HTML is not allowed'],
+  ['image-in-body', TEMPLATE, '(body) line 40', 'images are not allowed in advisories'],
+  ['javascript-link', TEMPLATE, '(body) line 40', 'links must use https:// (found "javascript:alert(1)")'],
+  ['http-link', TEMPLATE, '(body) line 40', 'links must use https:// (found "http://example.org/fix")'],
+  ['protocol-relative-link', TEMPLATE, '(body) line 40', 'links must use https:// (found "//example.org/fix")'],
+  ['frontmatter-js', TEMPLATE, '(file)', 'frontmatter must be YAML (found a "js" block, which could run code)'],
+  ['frontmatter-javascript', TEMPLATE, '(file)', 'frontmatter must be YAML (found a "javascript" block'],
+  ['frontmatter-json', TEMPLATE, '(file)', 'frontmatter must be YAML (found a "json" block'],
+  ['frontmatter-yaml-label', TEMPLATE, '(file)', 'must open with a line of just --- (found "---yaml")'],
+  ['bad-yaml', TEMPLATE, '(file)', 'invalid YAML at line'],
+  ['duplicate-yaml-key', TEMPLATE, '(file)', 'invalid YAML at line 28: Map keys must be unique'],
+  ['yaml-unresolved-tag', TEMPLATE, '(file)', 'invalid YAML at line 3: Unresolved tag'],
+  ['no-frontmatter', TEMPLATE, '(file)', 'no frontmatter (expected the file to start with a --- line)'],
+  ['frontmatter-not-closed', TEMPLATE, '(file)', 'frontmatter is not closed (expected a second --- line)'],
+  ['frontmatter-not-a-mapping', TEMPLATE, '(file)', 'frontmatter must be a YAML mapping of fields'],
+  ['empty-file', TEMPLATE, '(file)', 'the file is empty'],
+  ['whitespace-only-file', TEMPLATE, '(file)', 'the file is empty'],
+  ['binary-file', TEMPLATE, '(file)', 'not a text file (contains NUL bytes)'],
+  ['mdx-file', 'content/advisories/2026/OEA-2026-201.mdx', '(file)', 'advisories must be plain .md files (MDX runs code at build time; found OEA-2026-201.mdx)'],
+  ['other-extension', 'content/advisories/2026/OEA-2026-201.markdown', '(file)', 'advisories must be plain .md files (only Markdown is read; found OEA-2026-201.markdown)'],
+  ['duplicate-release-name', 'content/releases.yaml', 'releases[2].name', 'duplicate release (found "redwood" twice)'],
+  ['site-http-url', 'content/site.yaml', 'url', 'must be an https:// URL'],
 ];
 
 describe('the invalid-fixture harness', () => {
@@ -141,7 +141,10 @@ describe('the invalid-fixture harness', () => {
   });
 
   it('has a table row for every fixture folder and a folder for every row', () => {
-    const folders = readdirSync(INVALID).filter((f) => f !== '_base').sort();
+    const folders = readdirSync(INVALID, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== '_base')
+      .map((d) => d.name)
+      .sort();
     expect(CASES.map(([name]) => name).sort()).toEqual(folders);
     expect(folders.length).toBeGreaterThanOrEqual(35);
   });

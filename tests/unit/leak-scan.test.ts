@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { collectSecrets, normalize, scanForLeaks, secretMatcher } from '../../src/lib/leak-scan.ts';
+import type { AdvisoryData } from '../../src/schemas/advisory.ts';
+
+const NOW = new Date('2026-12-02T14:00:00Z');
+const advisory = (id: string, over: Partial<AdvisoryData>): { data: AdvisoryData; body: string } => ({
+  data: {
+    id,
+    title: `Title of ${id}`,
+    summary: `Summary of ${id}.`,
+    draft: false,
+    publish_at: '2026-12-02T14:00:00Z',
+    notice: { components: ['openedx/openedx-platform'], releases: [], severity: 'high' },
+    affected: [{ repository: 'openedx/openedx-platform', releases: [] }],
+    aliases: [],
+    cwe: [],
+    credits: [],
+    references: [],
+    revisions: [],
+    ...over,
+  } as AdvisoryData,
+  body: '## Impact\n\nThe flux capacitor endpoint accepted unsigned requests from anyone.\n',
+});
+
+describe('collectSecrets', () => {
+  it('does not treat an instant shared with a public advisory as secret (a batch published and announced together)', () => {
+    const published = advisory('OEA-2026-010', { announce_at: '2026-11-30T14:00:00Z', publish_at: '2026-12-02T19:30:00+05:30' });
+    const hidden = advisory('OEA-2026-011', { announce_at: '2026-12-02T14:00:00Z', publish_at: '2026-12-04T14:00:00Z', title: 'Quorvex importer flaw' });
+    const secrets = collectSecrets([published, hidden], new Date('2026-12-02T13:00:00Z'));
+    const page = '<time datetime="2026-12-02T14:00:00.000Z">2026-12-02T14:00Z</time>';
+    expect(secretMatcher(secrets)(page).map((s) => s.what)).not.toContain('date');
+    // The hidden advisory's other date is still a secret.
+    expect(secretMatcher(secrets)('next: 2026-12-04T14:00:00Z').map((s) => s.what)).toContain('date');
+  });
+
+  it('keeps the title, body sentences, aliases and credits of an announced advisory secret, but not its notice', () => {
+    const announced = advisory('OEA-2026-012', {
+      announce_at: '2026-12-01T14:00:00Z',
+      publish_at: '2026-12-03T14:00:00Z',
+      aliases: ['CVE-2026-99123'],
+      credits: [{ name: 'Zoë Ångström', type: 'finder' }],
+      notice: { components: ['openedx/openedx-platform'], releases: [], severity: 'high', text: 'Patch for the platform.' },
+    });
+    const found = (text: string) => secretMatcher(collectSecrets([announced], NOW))(text).map((s) => s.what);
+    expect(found('<h1>Title of OEA-2026-012</h1>')).toContain('title');
+    expect(found('"The flux capacitor endpoint accepted unsigned requests from anyone."')).toContain('body');
+    expect(found('cve-2026-99123')).toContain('alias');
+    expect(found('thanks to Zo&euml; &#197;ngstr&#xF6;m'.replace('&euml;', 'ë'))).toContain('credit');
+    expect(found('OEA-2026-012 Patch for the platform.')).toEqual([]);
+  });
+});
+
+describe('scanForLeaks', () => {
+  it('reads gzip output and names the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oex-scan-'));
+    writeFileSync(join(dir, 'clean.html'), '<p>nothing here</p>');
+    writeFileSync(join(dir, 'data.pf_fragment'), gzipSync(JSON.stringify({ content: 'Title of OEA-2026-013 is here' })));
+    const hidden = advisory('OEA-2026-013', { publish_at: '2027-01-01T00:00:00Z' });
+    const leaks = scanForLeaks(dir, collectSecrets([hidden], NOW));
+    expect(leaks.map((l) => [l.file, l.what])).toContainEqual(['data.pf_fragment', 'title']);
+    expect(leaks.some((l) => l.file === 'clean.html')).toBe(false);
+  });
+
+  it('matches whole words only', () => {
+    const hidden = advisory('OEA-2026-014', { publish_at: '2027-01-01T00:00:00Z' });
+    const find = secretMatcher(collectSecrets([hidden], NOW));
+    expect(find('see OEA-2026-0140').map((s) => s.what)).not.toContain('id');
+    expect(find('see OEA-2026-014.').map((s) => s.what)).toContain('id');
+  });
+});
+
+describe('normalize', () => {
+  it('decodes entities, JSON and URL escapes, folds case and width', () => {
+    expect(normalize('A&amp;B \\u0041 %41 ＡＢ')).toBe('a b a a ab');
+  });
+});
