@@ -6,9 +6,9 @@
  * previews are refused here whatever the environment says.
  */
 import { build } from 'astro';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { CLOCK_ENV, describeClock, resolveClock } from '../src/lib/clock.ts';
 import { readCorpus, shareCorpus } from '../src/lib/content.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
@@ -44,14 +44,24 @@ shareCorpus(contentRoot(), corpus);
 // A fresh cache per build: nothing rendered under one clock is reused under another, no
 // embargoed text persists between builds, and parallel builds (tests) cannot collide.
 const cacheDir = mkdtempSync(join(tmpdir(), 'oex-astro-cache-'));
+// Astro keeps its prerender bundle beside the output, or in ./.astro/ when the output is
+// outside the working directory, where parallel builds would overwrite each other's. So an
+// outside output is built in a private folder under .astro/ and moved into place at the end.
+let stageDir = outDir;
+if (!outDir.startsWith(process.cwd() + sep)) {
+  mkdirSync(join(process.cwd(), '.astro'), { recursive: true });
+  stageDir = mkdtempSync(join(process.cwd(), '.astro', 'build-'));
+}
 try {
   await build({
     root: projectRoot,
-    outDir,
+    outDir: stageDir,
     cacheDir,
     logLevel: process.env.ASTRO_LOG_LEVEL === 'debug' ? 'debug' : 'info',
   });
+  if (stageDir !== outDir) moveDir(stageDir, outDir);
 } catch (e) {
+  rmSync(stageDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   console.error(`\nbuild failed, output removed: ${(e as Error).message}`);
   process.exit(1);
@@ -59,3 +69,13 @@ try {
   rmSync(cacheDir, { recursive: true, force: true });
 }
 console.log(`\nsite built in ${outDir} (${describeClock(clock)}). Preview it with: npm run preview`);
+
+function moveDir(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
