@@ -3,7 +3,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { leakGuard } from './src/integrations/leak-guard.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { CLOCK_ENV, resolveClock } from './src/lib/clock.ts';
 import { readSite } from './src/lib/content.ts';
 import { contentRoot } from './src/lib/content-root.ts';
@@ -21,7 +20,8 @@ export default defineConfig({
   // Shiki's inline styles conflict with the CSP; nothing on the site needs highlighting.
   markdown: { syntaxHighlight: false },
   // MDX only for trusted pages under src/; advisories are read by our loader as plain Markdown.
-  integrations: [mdx(), sitemap(), searchIndex(), leakGuard()],
+  // leakGuard writes the search index and scans all output: it must stay last.
+  integrations: [mdx(), sitemap(), leakGuard()],
   security: {
     csp: {
       directives: [

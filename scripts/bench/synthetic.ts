@@ -46,8 +46,27 @@ const hex = (rand: () => number) => Array.from({ length: 40 }, () => '0123456789
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
+/**
+ * Real prose mixes a few very common words with many rare ones. A fixed seed builds a
+ * vocabulary of 4,000 made-up words, drawn with a Zipf-like skew, alongside the common ones.
+ */
+const SYLLABLES = ['ra', 'ven', 'to', 'mil', 'sa', 'quo', 'der', 'lin', 'ex', 'por', 'tal', 'mi', 'con', 'ser', 'vi', 'ta', 'ble', 'ment', 'ing', 'ure', 'gra', 'pho', 'nic', 'dor'];
+const VOCABULARY = (() => {
+  const rand = prng(7);
+  const words = new Set<string>();
+  while (words.size < 4000) {
+    const n = 2 + Math.floor(rand() * 3);
+    words.add(Array.from({ length: n }, () => pick(rand, SYLLABLES)).join(''));
+  }
+  return [...words];
+})();
+
+function word(rand: () => number): string {
+  return rand() < 0.55 ? pick(rand, WORDS) : VOCABULARY[Math.floor(VOCABULARY.length * rand() ** 2)]!;
+}
+
 function sentence(rand: () => number, words: number): string {
-  const w = Array.from({ length: words }, () => pick(rand, WORDS));
+  const w = Array.from({ length: words }, () => word(rand));
   return `${w[0]![0]!.toUpperCase()}${w.join(' ').slice(1)}.`;
 }
 function paragraph(rand: () => number, sentences: number): string {
@@ -84,6 +103,7 @@ function advisory(rand: () => number, id: string, year: number, phase: Phase, cl
     `title: ${flaw[0]!.toUpperCase()}${flaw.slice(1)} in the ${noun} (${id})`,
     `summary: ${paragraph(rand, 2)}`,
     `announce_at: "${iso(announce)}"`,
+    ...(rand() < 0.6 ? [`reported_at: "${iso(announce - (5 + Math.floor(rand() * 80)) * day)}"`] : []),
     `publish_at: "${iso(publish)}"`,
     'notice:',
     `  components: [${component}]`,
@@ -121,7 +141,6 @@ function advisory(rand: () => number, id: string, year: number, phase: Phase, cl
     `- [Fix commit](https://github.com/${isPackage ? 'openedx/edx-enterprise' : component}/commit/${hex(rand)})`,
     '',
   ];
-  // Published advisories' revision dates must not run past the clock much; keep them plausible.
   return lines.join('\n');
 }
 
@@ -137,7 +156,7 @@ export function generateContentRoot(count: number, clock: Date, projectRoot: str
   const sequence = new Map<number, number>();
   for (let i = 0; i < count; i++) {
     const r = rand();
-    const phase: Phase = r < 0.86 ? 'published' : r < 0.9 ? 'withdrawn' : r < 0.95 ? 'announced' : 'hidden';
+    const phase: Phase = r < 0.9 ? 'published' : r < 0.94 ? 'withdrawn' : r < 0.97 ? 'announced' : 'hidden';
     const year = phase === 'announced' || phase === 'hidden' ? lastYear : lastYear - Math.floor(rand() * years);
     const next = (sequence.get(year) ?? 0) + 1;
     sequence.set(year, next);

@@ -7,7 +7,7 @@
  * matching is word-exact, so "OEA-2026-011" does not match "OEA-2026-0110".
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync, zstdDecompressSync } from 'node:zlib';
 import type { AdvisoryData } from '../schemas/advisory.ts';
 import { plainBlocks, plainText } from './markdown.ts';
@@ -212,16 +212,44 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
+export type ScanOptions = {
+  /** Skip files whose path (relative to `dir`, forward slashes) matches; they are scanned later. */
+  skip?: (file: string) => boolean;
+};
+
 /** Scans every file under `dir` (its path included) and returns each leak found. */
-export function scanForLeaks(dir: string, secrets: readonly Secret[]): Leak[] {
-  if (secrets.length === 0) return [];
-  const index = new SecretIndex(secrets);
-  const leaks: Leak[] = [];
-  for (const path of walk(dir)) {
-    const file = relative(dir, path);
-    for (const s of index.find(`${file}\n${readOutput(path)}`)) {
-      leaks.push({ file, advisory: s.advisory, what: s.what, text: s.text });
-    }
+export function scanForLeaks(dir: string, secrets: readonly Secret[], options: ScanOptions = {}): Leak[] {
+  const scan = scanner(dir, secrets, options);
+  while (!scan.next().done);
+  return scan.leaks();
+}
+
+/**
+ * The same scan, yielding to the event loop between batches of files, so other build work
+ * that waits on another process (the search indexer) keeps moving while this one reads.
+ */
+export async function scanForLeaksAsync(dir: string, secrets: readonly Secret[], options: ScanOptions = {}): Promise<Leak[]> {
+  const scan = scanner(dir, secrets, options);
+  for (let n = 0; !scan.next().done; n++) {
+    if (n % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  return leaks.sort((a, b) => a.file.localeCompare(b.file) || a.advisory.localeCompare(b.advisory));
+  return scan.leaks();
+}
+
+function scanner(dir: string, secrets: readonly Secret[], { skip }: ScanOptions) {
+  const found: Leak[] = [];
+  const index = secrets.length > 0 ? new SecretIndex(secrets) : undefined;
+  const files = index ? walk(dir) : [][Symbol.iterator]();
+  return {
+    next(): { done: boolean } {
+      const step = files.next();
+      if (step.done) return { done: true };
+      const file = relative(dir, step.value).split(sep).join('/');
+      if (!skip?.(file)) {
+        for (const s of index!.find(`${file}\n${readOutput(step.value)}`)) found.push({ file, advisory: s.advisory, what: s.what, text: s.text });
+      }
+      return { done: false };
+    },
+    leaks: () => found.sort((a, b) => a.file.localeCompare(b.file) || a.advisory.localeCompare(b.advisory)),
+  };
 }

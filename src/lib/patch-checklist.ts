@@ -8,7 +8,9 @@
  */
 import { isPackage, type Affected, type ReleaseFix } from '../schemas/advisory.ts';
 import { utcDay } from './dates.ts';
+import { PER_PAGE } from './archive.ts';
 import type { PublishedAdvisory, ReleaseInfo } from './site-model.ts';
+import { paths } from './urls.ts';
 
 export type Action =
   /** A backport exists: apply the commit, or upgrade to the tag that contains it. */
@@ -111,4 +113,37 @@ export function supportStatus(release: ReleaseInfo, now: Date): 'supported' | 'e
 /** One checklist per named release, in the model's order (newest first). */
 export function patchChecklists(model: { releases: readonly ReleaseInfo[]; published: readonly PublishedAdvisory[] }): Checklist[] {
   return model.releases.map((r) => patchChecklist(r, model.published));
+}
+
+export type ChecklistPage = {
+  checklist: Checklist;
+  page: number;
+  pages: number;
+  path: string;
+  /** This page's share of `items`, then of `toCheck` (the two lists run on, page after page). */
+  items: ChecklistItem[];
+  toCheck: ChecklistItem[];
+  /** 1-based position of this page's first row among all rows of both lists. */
+  first: number;
+};
+
+/**
+ * A checklist cut into pages of `perPage` rows, so a release named by thousands of advisories
+ * still has pages of bounded size. The named list comes first; the "also check" list follows.
+ */
+export function checklistPages(checklist: Checklist, perPage = PER_PAGE): ChecklistPage[] {
+  const rows = [...checklist.items.map((i) => ['item', i] as const), ...checklist.toCheck.map((i) => ['check', i] as const)];
+  const pages = Math.max(1, Math.ceil(rows.length / perPage));
+  return Array.from({ length: pages }, (_, n) => {
+    const slice = rows.slice(n * perPage, (n + 1) * perPage);
+    return {
+      checklist,
+      page: n + 1,
+      pages,
+      path: paths.releasePage(checklist.release.name, n + 1),
+      items: slice.flatMap(([kind, i]) => (kind === 'item' ? [i] : [])),
+      toCheck: slice.flatMap(([kind, i]) => (kind === 'check' ? [i] : [])),
+      first: n * perPage + 1,
+    };
+  });
 }

@@ -4,7 +4,7 @@
  * pagination (a second, larger synthetic build), the per-release checklist, CSP and weight.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -387,5 +387,18 @@ describe('archive pagination in a build of 130 advisories', () => {
       const base = f.replace(/page\/\d+\/index\.html$/, 'index.html');
       expect(out.has(base), base).toBe(true);
     }
+  });
+
+  it('paginates long release checklists the same way', () => {
+    const rows = (file: string) => (out.get(file)?.match(/<tr><th scope="row">/g) ?? []).length;
+    const long = [...out.keys()].filter((f) => /^releases\/[a-z]+\/page\/2\/index\.html$/.test(f));
+    expect(long.length).toBeGreaterThan(0);
+    for (const f of long) {
+      const first = f.replace('page/2/', '');
+      expect(rows(first), first).toBe(50);
+      expect(out.get(first)).toContain(`<a href="/${f.replace('index.html', '')}" rel="next">Older</a>`);
+      expect(rows(f)).toBeGreaterThan(0);
+    }
+    for (const f of [...out.keys()].filter((k) => k.startsWith('releases/'))) expect(rows(f), f).toBeLessThanOrEqual(50);
   });
 });

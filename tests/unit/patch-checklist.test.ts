@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Affected } from '../../src/schemas/advisory.ts';
-import { actionFor, describeRange, patchChecklist, patchChecklists, supportStatus } from '../../src/lib/patch-checklist.ts';
+import { actionFor, checklistPages, describeRange, patchChecklist, patchChecklists, supportStatus } from '../../src/lib/patch-checklist.ts';
 import type { ReleaseInfo } from '../../src/lib/site-model.ts';
 import { fixtureModel } from '../support/fixture-model.ts';
 import { FIXTURE_IDS } from '../fixtures/site/canaries.ts';
@@ -101,5 +101,19 @@ describe('support status', () => {
     expect(supportStatus(base, new Date('2026-11-25T12:00:00Z'))).toBe('not-yet-released');
     expect(supportStatus(base, new Date('2028-01-01T00:00:00Z'))).toBe('ended');
     expect(supportStatus({ ...base, supported: true }, new Date('2027-07-01T00:00:00Z'))).toBe('supported');
+  });
+});
+
+describe('checklist pages', () => {
+  it('runs both lists on across pages of bounded size, named rows first', () => {
+    const sumac = list('sumac');
+    const big = { ...sumac, items: Array.from({ length: 120 }, () => sumac.items[0]!), toCheck: Array.from({ length: 15 }, () => sumac.toCheck[0]!) };
+    const pages = checklistPages(big, 50);
+    expect(pages.map((p) => [p.page, p.items.length, p.toCheck.length, p.first, p.path])).toEqual([
+      [1, 50, 0, 1, '/releases/sumac/'],
+      [2, 50, 0, 51, '/releases/sumac/page/2/'],
+      [3, 20, 15, 101, '/releases/sumac/page/3/'],
+    ]);
+    expect(checklistPages({ ...sumac, items: [], toCheck: [] })).toMatchObject([{ page: 1, pages: 1, items: [], toCheck: [] }]);
   });
 });
