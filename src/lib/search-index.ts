@@ -6,7 +6,8 @@
 import { close, createIndex } from 'pagefind';
 
 export async function writeSearchIndex(site: string): Promise<number> {
-  const { errors, index } = await createIndex({ forceLanguage: 'en' });
+  // The "#" self-links beside headings are not content.
+  const { errors, index } = await createIndex({ forceLanguage: 'en', excludeSelectors: ['.anchor'] });
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: site });
