@@ -142,7 +142,11 @@ export function advisoryItem(p: PublishedAdvisory, ctx: OutputContext): FeedItem
               name: x.package.name,
               purl: purl(x.package.ecosystem, x.package.name),
               ...(x.repository ? { repository: x.repository } : {}),
-              ranges: x.ranges.map((r) => ({ ...r })),
+              ranges: x.ranges.map((r) => ({
+                introduced: r.introduced,
+                ...(r.fixed ? { fixed: r.fixed } : {}),
+                ...(r.last_affected ? { last_affected: r.last_affected } : {}),
+              })),
             }]
           : [],
       ),

@@ -160,7 +160,6 @@ export function osvRecord(p: PublishedAdvisory, ctx: OutputContext): OsvRecord {
       severity: p.level,
       ...(p.severity.primary ? { score: p.severity.primary.score } : {}),
       cwe_ids: sortedUnique(a.cwe),
-      releases: states,
     },
   };
 }

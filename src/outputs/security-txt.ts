@@ -1,0 +1,30 @@
+/**
+ * /.well-known/security.txt (RFC 9116, https://www.rfc-editor.org/rfc/rfc9116).
+ *
+ * Expires is computed from the build clock, EXPIRES_DAYS ahead: well under the RFC's
+ * one-year advice, and every build (the site is rebuilt at each embargo transition) moves it
+ * forward. The file is not signed: RFC 9116 makes signing optional, and a signature would
+ * need a key in the build; see docs/feeds.md.
+ */
+import type { SiteModel } from '../lib/site-model.ts';
+import { absolute, paths } from '../lib/urls.ts';
+import { utc } from './common.ts';
+
+export const EXPIRES_DAYS = 180;
+
+export function securityTxt(model: Pick<SiteModel, 'site' | 'now'>): string {
+  const { site, now } = model;
+  const url = (path: string) => absolute(site.url, path);
+  const expires = new Date(now.getTime() + EXPIRES_DAYS * 24 * 60 * 60 * 1000);
+  return [
+    `# ${site.title}: how to report a security vulnerability in Open edX software.`,
+    '# Please report privately; do not open public issues for vulnerabilities.',
+    `Contact: mailto:${site.contact_email}`,
+    `Expires: ${utc(expires)}`,
+    `Preferred-Languages: ${site.languages.join(', ')}`,
+    `Canonical: ${url(paths.securityTxt)}`,
+    `Policy: ${url(paths.policy)}`,
+    `CSAF: ${url(paths.csafProviderMetadata)}`,
+    '',
+  ].join('\n');
+}
