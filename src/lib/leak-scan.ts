@@ -131,7 +131,7 @@ export function readOutput(path: string): string {
     }
   };
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return tryDecode(gunzipSync) ?? bytes.toString('latin1');
-  if (bytes.readUInt32LE(0) === 0xfd2fb528) return tryDecode(zstdDecompressSync) ?? bytes.toString('latin1');
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0xfd2fb528) return tryDecode(zstdDecompressSync) ?? bytes.toString('latin1');
   if (path.endsWith('.br')) return tryDecode(brotliDecompressSync) ?? bytes.toString('latin1');
   return bytes.toString('utf8');
 }

@@ -19,8 +19,18 @@ export const CSAF_SCHEMA_URL = 'https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_
 export const HASH_ALGORITHMS = ['sha256', 'sha512'] as const;
 export type HashAlgorithm = (typeof HASH_ALGORITHMS)[number];
 
+// The document, its .sha256 and its .sha512 are three endpoints over one text: build it once
+// per advisory and context (the model is memoized per build, so its objects are stable keys).
+const texts = new WeakMap<PublishedAdvisory, { ctx: OutputContext; text: string }>();
+
 /** The exact bytes served for a document; hashes are computed over this text. */
-export const csafText = (p: PublishedAdvisory, ctx: OutputContext) => jsonText(csafDocument(p, ctx));
+export function csafText(p: PublishedAdvisory, ctx: OutputContext): string {
+  const cached = texts.get(p);
+  if (cached?.ctx === ctx) return cached.text;
+  const text = jsonText(csafDocument(p, ctx));
+  texts.set(p, { ctx, text });
+  return text;
+}
 
 /** A hash file: the hex digest, two spaces, the document's file name (requirement 18). */
 export function csafHashText(p: PublishedAdvisory, ctx: OutputContext, algorithm: HashAlgorithm): string {
@@ -36,9 +46,10 @@ function lastUpdated(model: SiteModel): string {
 
 /** Documents newest change first, ties by id: the order of changes.csv and the ROLIE feed. */
 const byChange = (model: SiteModel) =>
-  [...model.published].sort(
-    (x, y) => Date.parse(lastChange(y.advisory)) - Date.parse(lastChange(x.advisory)) || x.id.localeCompare(y.id),
-  );
+  model.published
+    .map((p) => ({ p, changed: lastChange(p.advisory) }))
+    .sort((x, y) => Date.parse(y.changed) - Date.parse(x.changed) || x.p.id.localeCompare(y.p.id))
+    .map(({ p }) => p);
 
 export function providerMetadata(model: SiteModel) {
   const url = (path: string) => absolute(model.site.url, path);

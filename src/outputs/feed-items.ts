@@ -200,8 +200,12 @@ export function noticeItem(n: NoticeEntry, ctx: OutputContext): FeedItem {
 /** Every item, newest state first (ties by id); pre-announcements first in line for the limit. */
 export function feedItems(model: SiteModel, limit = FEED_LIMIT): FeedItem[] {
   const notices = model.announced.map((n) => noticeItem(n, model));
-  const advisories = model.published.map((p) => advisoryItem(p, model));
+  // Choose the advisories by date before building their items: archives are large, feeds are not.
+  const newest = model.published
+    .map((p) => ({ p, at: Date.parse(lastChange(p.advisory)) }))
+    .sort((x, y) => y.at - x.at || x.p.id.localeCompare(y.p.id))
+    .slice(0, Math.max(0, limit - notices.length))
+    .map(({ p }) => advisoryItem(p, model));
   const byDate = (x: FeedItem, y: FeedItem) => Date.parse(y.date) - Date.parse(x.date) || x.openedx.id.localeCompare(y.openedx.id);
-  const kept = [...notices, ...advisories.sort(byDate).slice(0, Math.max(0, limit - notices.length))];
-  return kept.sort(byDate);
+  return [...notices, ...newest].sort(byDate);
 }

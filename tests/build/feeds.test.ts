@@ -12,8 +12,8 @@ import { scoreCvss } from '../../src/lib/cvss.ts';
 import type { SiteModel } from '../../src/lib/site-model.ts';
 import { absolute, paths } from '../../src/lib/urls.ts';
 import { CANARIES, canaryStrings, FIXTURE_CLOCK, FIXTURE_IDS, FIXTURE_PUBLIC_IDS } from '../fixtures/site/canaries.ts';
-import { buildSite, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
-import { csafMandatoryProblems, hasSystemModule, schemaErrors, schemaValidators, securityTxtProblems, systemPython } from '../support/export-validators.ts';
+import { buildSite, makeBareContentRoot, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
+import { csafMandatoryProblems, schemaErrors, schemaValidators, securityTxtProblems, systemPython } from '../support/export-validators.ts';
 import { FIXTURE_SITE, modelOf } from '../support/fixture-model.ts';
 
 const SITE = 'https://security.openedx.org';
@@ -58,8 +58,10 @@ const builds: Built[] = [];
 let again: BuildResult;
 
 beforeAll(() => {
+  const empty = makeBareContentRoot({});
   builds.push(built('fixture site', FIXTURE_SITE, buildSite(FIXTURE_SITE, FIXTURE_CLOCK)));
   builds.push(built('sample content', PROJECT_ROOT, buildSite(PROJECT_ROOT, FIXTURE_CLOCK)));
+  builds.push(built('no advisories', empty, buildSite(empty, FIXTURE_CLOCK)));
   again = buildSite(FIXTURE_SITE, FIXTURE_CLOCK);
   for (const b of [...builds.map((x) => x.build), again]) {
     if (b.code !== 0) throw new Error(`build failed (${b.code}):\n${b.stdout.slice(-2000)}\n${b.stderr.slice(-4000)}`);
@@ -68,7 +70,7 @@ beforeAll(() => {
 
 const fixture = () => builds[0]!;
 
-describe.each([0, 1])('outputs of a build (%i: 0 = fixture site, 1 = sample content)', (which) => {
+describe.each([0, 1, 2])('outputs of a build (%i: 0 = fixture site, 1 = sample content, 2 = no advisories)', (which) => {
   const b = () => builds[which]!;
 
   it('has every feed and export at its path', () => {
@@ -78,6 +80,7 @@ describe.each([0, 1])('outputs of a build (%i: 0 = fixture site, 1 = sample cont
   it('has one schema-valid OSV record per published advisory, named by the site id, and an index of them', () => {
     const ids = b().model.published.map((p) => p.id);
     const files = readdirSync(join(b().build.outDir, 'osv')).filter((f) => f !== 'index.json').sort();
+    if (ids.length === 0) expect(b().json(paths.osvIndex)).toEqual([]);
     expect(files).toEqual(ids.map((id) => `${id}.json`).sort());
     for (const id of ids) {
       const record = b().json(paths.osv(id));
@@ -97,8 +100,9 @@ describe.each([0, 1])('outputs of a build (%i: 0 = fixture site, 1 = sample cont
     expect(schemaErrors(v.rolie, feed)).toEqual([]);
     expect(feed.feed.entry).toHaveLength(b().model.published.length);
 
-    const listed = b().file(paths.csafIndex).trimEnd().split('\n');
-    const changes = b().file(paths.csafChanges).trimEnd().split('\n').map((l) => l.split(',').map((x) => JSON.parse(x) as string));
+    const lines = (path: string) => b().file(path).split('\n').filter(Boolean);
+    const listed = lines(paths.csafIndex);
+    const changes = lines(paths.csafChanges).map((l) => l.split(',').map((x) => JSON.parse(x) as string));
     expect(listed.sort()).toEqual(changes.map(([path]) => path!).sort());
     const dates = changes.map(([, date]) => Date.parse(date!));
     expect(dates).toEqual([...dates].sort((x, y) => y - x));
@@ -123,8 +127,8 @@ describe.each([0, 1])('outputs of a build (%i: 0 = fixture site, 1 = sample cont
     }
   });
 
-  it.runIf(hasSystemModule('feedparser'))('has an RSS feed that feedparser reads without error, one item per advisory and pre-announcement', () => {
-    const rss = systemPython(FEEDPARSER, b().file(paths.rss)) as Json;
+  it('has an RSS feed that feedparser reads without error, one item per advisory and pre-announcement', () => {
+    const rss = systemPython('feedparser', FEEDPARSER, b().file(paths.rss)) as Json;
     expect(rss.error).toBe('');
     expect(rss.bozo).toBe(false);
     expect(rss.version).toBe('rss20');
@@ -142,8 +146,7 @@ describe.each([0, 1])('outputs of a build (%i: 0 = fixture site, 1 = sample cont
     expect(schemaErrors(v.jsonFeed, feed)).toEqual([]);
     const ids = feed.items.map((i: Json) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
-    if (!hasSystemModule('feedparser')) return;
-    const rss = systemPython(FEEDPARSER, b().file(paths.rss)) as Json;
+    const rss = systemPython('feedparser', FEEDPARSER, b().file(paths.rss)) as Json;
     expect(rss.entries.map((e: Json) => [e.id, e.published, e.title])).toEqual(
       feed.items.map((i: Json) => [i.id, i.date_published, i.title]),
     );
@@ -154,8 +157,8 @@ describe.each([0, 1])('outputs of a build (%i: 0 = fixture site, 1 = sample cont
     expect(b().file(paths.securityTxt)).toContain(`CSAF: ${absolute(SITE, paths.csafProviderMetadata)}`);
   });
 
-  it.runIf(hasSystemModule('icalendar'))('has a calendar icalendar reads, with an event per announced release at its UTC instant', () => {
-    const events = systemPython(ICALENDAR, b().file(paths.calendar)) as Json[];
+  it('has a calendar icalendar reads, with an event per announced release at its UTC instant', () => {
+    const events = systemPython('icalendar', ICALENDAR, b().file(paths.calendar)) as Json[];
     for (const n of b().model.announced) {
       const event = events.find((e) => e.uid === `${n.id}@security.openedx.org`);
       expect(event, n.id).toBeDefined();
@@ -167,7 +170,7 @@ describe.each([0, 1])('outputs of a build (%i: 0 = fixture site, 1 = sample cont
 
   it('links the feeds from the head of every page', () => {
     const pages = [...readTree(b().build.outDir).entries()].filter(([path]) => path.endsWith('.html'));
-    expect(pages.length).toBeGreaterThan(10);
+    expect(pages.length).toBeGreaterThan(5);
     for (const [path, html] of pages) {
       const head = html.slice(0, html.indexOf('</head>'));
       expect(head, path).toContain(`<link rel="alternate" type="application/rss+xml"`);
@@ -179,8 +182,8 @@ describe.each([0, 1])('outputs of a build (%i: 0 = fixture site, 1 = sample cont
 describe('fixture build: what each reader sees', () => {
   const advisoryGuid = (id: string, suffix: string) => `${SITE}/advisories/${id}/#${suffix}`;
 
-  it.runIf(hasSystemModule('feedparser'))('gives each advisory the GUID of its latest state and the notice its own', () => {
-    const rss = systemPython(FEEDPARSER, fixture().file(paths.rss)) as Json;
+  it('gives each advisory the GUID of its latest state and the notice its own', () => {
+    const rss = systemPython('feedparser', FEEDPARSER, fixture().file(paths.rss)) as Json;
     const byLink = (link: string) => rss.entries.find((e: Json) => e.link === link);
     expect(byLink(`${SITE}/advisories/${FIXTURE_IDS.backported}/`)).toMatchObject({ id: advisoryGuid(FIXTURE_IDS.backported, 'v1'), published: '2026-10-07T14:00:00Z' });
     // Three revisions, the last written at -05:00: revision 4, dated by it in UTC.
@@ -222,8 +225,8 @@ describe('fixture build: what each reader sees', () => {
     expect(csaf.document.notes[0].title).toBe('Reasoning for Withdrawal');
   });
 
-  it.runIf(hasSystemModule('icalendar'))('keeps the published pre-announced release as a past event, and nothing of the hidden one', () => {
-    const events = systemPython(ICALENDAR, fixture().file(paths.calendar)) as Json[];
+  it('keeps the published pre-announced release as a past event, and nothing of the hidden one', () => {
+    const events = systemPython('icalendar', ICALENDAR, fixture().file(paths.calendar)) as Json[];
     expect(events.map((e) => [e.uid, e.start])).toEqual([
       [`${FIXTURE_IDS.backported}@security.openedx.org`, '2026-10-07T14:00:00+00:00'],
       [`${FIXTURE_IDS.announced}@security.openedx.org`, '2026-12-02T14:00:00+00:00'],

@@ -147,15 +147,25 @@ export function schemaErrors(validate: ValidateFunction, data: unknown): string[
   return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'}: ${e.message} ${JSON.stringify(e.params)}`);
 }
 
-/** Runs Debian's Python (the system interpreter, which has python3-feedparser and python3-icalendar). */
-export function systemPython(code: string, input: string): unknown {
+const DEBIAN_PACKAGES = { feedparser: 'python3-feedparser', icalendar: 'python3-icalendar' } as const;
+
+export const hasSystemModule = (module: string) =>
+  spawnSync('/usr/bin/python3', ['-c', `import ${module}`], { encoding: 'utf8' }).status === 0;
+
+/**
+ * Runs `code` in Debian's Python (the system interpreter, not the python3 first on PATH) with
+ * `input` on stdin and parses what it prints as JSON. Fails, saying what to install, when the
+ * module the code needs is missing: a validator that silently does not run validates nothing.
+ */
+export function systemPython(module: keyof typeof DEBIAN_PACKAGES, code: string, input: string): unknown {
+  if (!hasSystemModule(module)) {
+    const pkg = DEBIAN_PACKAGES[module];
+    throw new Error(`/usr/bin/python3 cannot import ${module}: install it with \`sudo apt-get install ${pkg}\` (or run \`sh scripts/test-tools.sh\`)`);
+  }
   const run = spawnSync('/usr/bin/python3', ['-c', code], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`/usr/bin/python3 failed (status ${run.status}): ${run.stderr || run.error?.message}`);
   return JSON.parse(run.stdout) as unknown;
 }
-
-export const hasSystemModule = (module: string) =>
-  spawnSync('/usr/bin/python3', ['-c', `import ${module}`], { encoding: 'utf8' }).status === 0;
 
 /**
  * RFC 9116 rules for a security.txt served at `url`, read at `now`: the required fields
