@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { bulkExports } from './src/integrations/bulk-exports.ts';
 import { leakGuard } from './src/integrations/leak-guard.ts';
 import { CLOCK_ENV, resolveClock } from './src/lib/clock.ts';
 import { readSite } from './src/lib/content.ts';
@@ -15,13 +16,13 @@ const site = readSite(contentRoot(), []);
 export default defineConfig({
   site: site?.url ?? 'https://security.openedx.org',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },
   // Shiki's inline styles conflict with the CSP; nothing on the site needs highlighting.
   markdown: { syntaxHighlight: false },
   // MDX only for trusted pages under src/; advisories are read by our loader as plain Markdown.
   // leakGuard writes the search index and scans all output: it must stay last.
-  integrations: [mdx(), sitemap(), leakGuard()],
+  integrations: [mdx(), sitemap(), bulkExports(), leakGuard()],
   security: {
     csp: {
       directives: [

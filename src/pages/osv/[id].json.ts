@@ -1,14 +1,18 @@
-/** /osv/<site id>.json: one OSV record per published or withdrawn advisory (src/outputs/osv.ts). */
+/**
+ * /osv/<site id>.json: one OSV record per published or withdrawn advisory. A production build
+ * writes these in bulk (src/integrations/bulk-exports.ts); this route serves the same bytes in
+ * the dev server.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteModel } from '../../lib/model.ts';
-import type { PublishedAdvisory } from '../../lib/site-model.ts';
-import { jsonText } from '../../outputs/common.ts';
-import { osvRecord } from '../../outputs/osv.ts';
+import { perAdvisoryFiles } from '../../outputs/per-advisory-files.ts';
+import { paths } from '../../lib/urls.ts';
 
 export const getStaticPaths = (async () => {
+  if (import.meta.env.PROD) return [];
   const model = await getSiteModel();
-  return model.published.map((p) => ({ params: { id: p.id }, props: { p } }));
+  return model.published.map((p) => ({ params: { id: p.id }, props: { text: perAdvisoryFiles(p, model).find((f) => f.path === paths.osv(p.id))!.text } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ p: PublishedAdvisory }> = async ({ props }) =>
-  new Response(jsonText(osvRecord(props.p, await getSiteModel())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute<{ text: () => string }> = ({ props }) =>
+  new Response(props.text(), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
