@@ -109,8 +109,11 @@ const checks: Array<{ what: string; ok: boolean | undefined; figure: string }> =
 const advisoryPage = weights.find((w) => w.type === 'advisory');
 if (advisoryPage) checks.push({ what: 'advisory page < 14 KB gzip HTML+CSS', ok: advisoryPage.html + advisoryPage.css < 14 * 1024, figure: kb(advisoryPage.html + advisoryPage.css) });
 if (advisoryPage) checks.push({ what: 'advisory page ships 0 B of JavaScript', ok: advisoryPage.js === 0, figure: `${advisoryPage.js} B` });
-const jsOutsideSearch = weights.filter((w) => w.type !== 'search' && w.js > 0);
-checks.push({ what: 'pages other than search ship 0 B of JavaScript', ok: jsOutsideSearch.length === 0, figure: jsOutsideSearch.map((w) => `${w.type} ${w.js} B`).join(', ') || '0 B' });
+// Search needs its UI; the upcoming page's local-time note and the SECURITY.md copy button are
+// small optional enhancements the pages issue allows. Every other page must ship none.
+const ENHANCED = new Set(['search', 'upcoming', 'SECURITY.md']);
+const jsElsewhere = weights.filter((w) => !ENHANCED.has(w.type) && w.js > 0);
+checks.push({ what: 'pages other than search (and two small enhancements) ship 0 B of JavaScript', ok: jsElsewhere.length === 0, figure: jsElsewhere.map((w) => `${w.type} ${w.js} B`).join(', ') || '0 B' });
 if (search) checks.push({ what: `first search query < 150 KB (at ${results.at(-1)!.advisories})`, ok: search.bytes < 150 * 1024, figure: kb(search.bytes) });
 if (at(10000)) checks.push({ what: 'check of 10,000 files < 2 s', ok: at(10000)!.check.seconds < 2, figure: `${fmt(at(10000)!.check.seconds)} s` });
 if (at(1000)) checks.push({ what: 'build of 1,000 advisories < 6 s', ok: at(1000)!.build.seconds < 6, figure: `${fmt(at(1000)!.build.seconds)} s` });

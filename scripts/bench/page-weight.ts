@@ -37,12 +37,16 @@ export function weighPage(dist: string, type: string, path: string): PageWeight 
   const { css, js } = assetsOf(html.toString('utf8'));
   const size = (p: string) => (existsSync(join(dist, p)) ? gz(readFileSync(join(dist, p))) : 0);
   const scripts = new Set(js.flatMap((s) => jsClosure(dist, s)));
+  // Astro inlines small scripts; they are JavaScript the page ships even though no file is loaded.
+  const inline = [...html.toString('utf8').matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1]!)
+    .filter((code) => code.trim() !== '');
   return {
     type,
     path,
     html: gz(html),
     css: css.reduce((n, p) => n + size(p), 0),
-    js: [...scripts].reduce((n, p) => n + size(p), 0),
+    js: [...scripts].reduce((n, p) => n + size(p), 0) + (inline.length ? gz(Buffer.from(inline.join('\n'))) : 0),
   };
 }
 
