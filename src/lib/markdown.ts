@@ -64,6 +64,10 @@ renderer.renderer.rules.heading_close = (tokens, idx) => {
   return `${anchor}</${tokens[idx]!.tag}>\n`;
 };
 
+// Wide tables scroll inside their own box instead of widening the page on a phone.
+renderer.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
+renderer.renderer.rules.table_close = () => '</table></div>\n';
+
 export function renderMarkdown(body: string): { html: string; headings: Heading[] } {
   const env = {};
   const tokens = renderer.parse(body, env);
