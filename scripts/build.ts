@@ -9,7 +9,8 @@ import { build } from 'astro';
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { CLOCK_ENV, describeClock, resolveClock } from '../src/lib/clock.ts';
+import { CLOCK_ENV, describeClock } from '../src/lib/clock.ts';
+import { clockOrExit } from './lib/cli.ts';
 import { readCorpus, shareCorpus } from '../src/lib/content.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { PREVIEW_ENV } from '../src/lib/advisory-loader.ts';
@@ -20,13 +21,7 @@ const outIndex = argv.indexOf('--out');
 const outDir = resolve(outIndex >= 0 ? argv[outIndex + 1]! : 'dist');
 const projectRoot = resolve(import.meta.dirname, '..');
 
-let clock;
-try {
-  clock = resolveClock(argv);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(2);
-}
+const clock = clockOrExit(argv);
 console.log(describeClock(clock));
 process.env[CLOCK_ENV] = clock.now.toISOString();
 delete process.env[PREVIEW_ENV];

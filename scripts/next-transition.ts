@@ -8,28 +8,16 @@
  * This output is for the private deploy pipeline only: it reveals that something embargoed
  * exists, so it must never be written into the site.
  */
-import { describeClock, resolveClock } from '../src/lib/clock.ts';
-import { readCorpus } from '../src/lib/content.ts';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { describeClock } from '../src/lib/clock.ts';
+import { clockOrExit, corpusOrExit } from './lib/cli.ts';
 import { nextTransition } from '../src/lib/visibility.ts';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 
-let clock;
-try {
-  clock = resolveClock(argv);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(2);
-}
+const clock = clockOrExit(argv);
 
-const { corpus, problems } = readCorpus(contentRoot());
-if (!corpus) {
-  for (const p of problems) console.error(formatProblem(p));
-  process.exit(1);
-}
+const corpus = corpusOrExit();
 const next = nextTransition(corpus.advisories.map((a) => a.data), clock.now);
 
 if (json) {

@@ -5,10 +5,8 @@
  * there and nothing embargoed is. Pass the same --at (or BUILD_AT) the deployed build used;
  * a transition between build and check would otherwise be reported as missing.
  */
-import { describeClock, resolveClock } from '../src/lib/clock.ts';
-import { readCorpus } from '../src/lib/content.ts';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { describeClock } from '../src/lib/clock.ts';
+import { clockOrExit, corpusOrExit } from './lib/cli.ts';
 import { verifyLive, type Fetcher } from '../src/lib/verify-live.ts';
 
 const argv = process.argv.slice(2);
@@ -18,18 +16,8 @@ if (!base) {
   process.exit(2);
 }
 
-let clock;
-try {
-  clock = resolveClock(argv);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(2);
-}
-const { corpus, problems } = readCorpus(contentRoot());
-if (!corpus) {
-  for (const p of problems) console.error(formatProblem(p));
-  process.exit(1);
-}
+const clock = clockOrExit(argv);
+const corpus = corpusOrExit();
 
 const fetcher: Fetcher = async (url) => {
   // Bypass caches between us and the origin: we want what visitors get now.

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ANNOUNCED_DATES, FIXTURE_CLOCK, HIDDEN_DATES } from '../fixtures/site/canaries.ts';
+import { cleanEnv, FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/next-transition.ts', ...args], { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: join(FIXTURES, 'site'), BUILD_AT: '' }), encoding: 'utf8' });
+
+describe('npm run next-transition', () => {
+  it('prints the next change of the public site as JSON for a scheduler', () => {
+    const r = run('--json', '--at', FIXTURE_CLOCK);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ now: '2026-11-25T12:00:00.000Z', next: new Date(ANNOUNCED_DATES.publish_at).toISOString() });
+  });
+
+  it('moves on to the hidden advisory once the announced one is published', () => {
+    const r = run('--json', '--at', ANNOUNCED_DATES.publish_at);
+    expect(JSON.parse(r.stdout).next).toBe(new Date(HIDDEN_DATES.announce_at).toISOString());
+  });
+
+  it('says so in words without --json, and refuses a clock without an offset', () => {
+    expect(run('--at', FIXTURE_CLOCK).stdout).toContain('next change of the public site: 2026-12-02T14:00:00.000Z');
+    const bad = run('--at', '2026-11-25T12:00:00');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--at:');
+  });
+});
