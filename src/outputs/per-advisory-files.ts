@@ -7,7 +7,7 @@
  */
 import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
 import { paths } from '../lib/urls.ts';
-import { jsonText } from './common.ts';
+import { jsonCompact } from './common.ts';
 import { csafPath } from './csaf-names.ts';
 import { csafHashText, csafText, HASH_ALGORITHMS } from './csaf-provider.ts';
 import { osvRecord } from './osv.ts';
@@ -17,7 +17,7 @@ export type OutputFile = { path: string; text: () => string };
 export function perAdvisoryFiles(p: PublishedAdvisory, model: SiteModel): OutputFile[] {
   const csaf = csafPath(p);
   return [
-    { path: paths.osv(p.id), text: () => jsonText(osvRecord(p, model)) },
+    { path: paths.osv(p.id), text: () => jsonCompact(osvRecord(p, model)) },
     { path: csaf, text: () => csafText(p, model) },
     ...HASH_ALGORITHMS.map((h) => ({ path: `${csaf}.${h}`, text: () => csafHashText(p, model, h) })),
   ];

@@ -166,7 +166,6 @@ describe('CSAF provider files', () => {
     expect(feed.feed.entry.map((e) => e.id)).toEqual(['OEA-2026-102', 'OEA-2026-101', 'OEA-2025-103']);
     expect(feed.feed.entry[0]!.link.map((l) => l.href)).toEqual([
       'https://security.openedx.org/.well-known/csaf/white/2026/oea-2026-102.json',
-      'https://security.openedx.org/.well-known/csaf/white/2026/oea-2026-102.json.sha256',
       'https://security.openedx.org/.well-known/csaf/white/2026/oea-2026-102.json.sha512',
     ]);
   });

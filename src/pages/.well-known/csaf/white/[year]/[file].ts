@@ -1,6 +1,6 @@
 /**
  * One CSAF document per published advisory, at paths.csaf (the folder is the year of its
- * initial release), with its .sha256 and .sha512 hash files (requirement 18). A production
+ * initial release), with its .sha512 hash file (requirement 18). A production
  * build writes these in bulk (src/integrations/bulk-exports.ts); this route serves the same
  * bytes in the dev server.
  */
