@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
 import { absolute, paths } from '../lib/urls.ts';
-import { jsonCompact, jsonText, lastChange, utc, type OutputContext } from './common.ts';
+import { jsonCompact, lastChange, utc, type OutputContext } from './common.ts';
 import { csafDocument, csafPublisher } from './csaf.ts';
 import { csafPath, csafRelative, csafUrl } from './csaf-names.ts';
 
