@@ -1,65 +1,108 @@
 /**
- * npm run advisory:new [-- --title T --summary S --component owner/repo ... --release name ...
- *                         --severity level --cvss vector --publish-at instant --year YYYY
- *                         --id OEA-YYYY-NNN --dry-run]
+ * npm run advisory:new [-- --title T --summary S --component owner/repo|package … --release name …
+ *                         --severity level --cvss vector --publish-at instant --announce-at instant
+ *                         --days N --year YYYY --id OEA-YYYY-NNN --content-root dir --dry-run]
  *
- * Creates content/advisories/<year>/<id>.md with the next free id and every field present;
- * FILL-IN marks what a person must still write, and `npm run check` refuses the file until
- * none is left. Prints the path. Never overwrites a file.
+ * Starts content/advisories/<year>/<id>.md with the next free id of the year and every field
+ * present. What a person must still decide is FILL-IN with a hint, and `npm run check` refuses
+ * the file until none is left. Prints the new file's path, then what to fill in. Never
+ * replaces an existing file.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseInstant } from '../src/lib/clock.ts';
-import { readSite } from '../src/lib/content.ts';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { nextId } from '../src/tools/next-id.ts';
-import { defaultDates, newAdvisoryText } from '../src/tools/new-advisory.ts';
+import { readReleases, readSite } from '../src/lib/content.ts';
+import { RefusedError, rootFrom, shown, writeNewFile } from '../src/tools/cli-support.ts';
+import { newAdvisory, OptionError } from '../src/tools/new-advisory.ts';
+import { advisoryPath, nextId } from '../src/tools/next-id.ts';
+import { findPlaceholders } from '../src/tools/placeholders.ts';
+import { announceFor, isoInstant, LEAD_DAYS, proposeDates } from '../src/tools/schedule.ts';
 
-const argv = process.argv.slice(2);
-const values = (flag: string) => argv.flatMap((a, i) => (a === flag && argv[i + 1] ? [argv[i + 1]!] : []));
-const value = (flag: string) => values(flag).at(-1);
+const USAGE = 'usage: npm run advisory:new -- [--title T] [--component owner/repo|package]… [--release name]… [--cvss vector] [--severity level] [--publish-at instant] [--year YYYY] [--dry-run]';
 
-function fail(message: string): never {
-  console.error(`advisory:new: ${message}`);
-  process.exit(1);
-}
-
-const root = contentRoot();
-const site = readSite(root, []);
-const now = new Date();
-let dates = defaultDates(now, site?.notice_hours ?? 48);
-const publishAt = value('--publish-at');
-if (publishAt) {
-  try {
-    const publish = parseInstant(publishAt, '--publish-at');
-    const announce = new Date(publish.getTime() - (site?.notice_hours ?? 48) * 3_600_000);
-    dates = { publishAt, announceAt: announce.toISOString().replace('.000Z', 'Z') };
-  } catch (e) {
-    fail((e as Error).message);
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      title: { type: 'string' },
+      summary: { type: 'string' },
+      component: { type: 'string', multiple: true },
+      release: { type: 'string', multiple: true },
+      severity: { type: 'string' },
+      cvss: { type: 'string' },
+      'publish-at': { type: 'string' },
+      'announce-at': { type: 'string' },
+      days: { type: 'string' },
+      year: { type: 'string' },
+      id: { type: 'string' },
+      'content-root': { type: 'string' },
+      // The clock the default dates count from; for reproducible runs and tests.
+      now: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
   }
+  const root = rootFrom(values['content-root']);
+  const site = readSite(root, []);
+  const noticeHours = site?.notice_hours ?? 48;
+  const known = (readReleases(root, []) ?? []).map((r) => r.name);
+  for (const name of values.release ?? []) {
+    if (!known.includes(name)) throw new OptionError('--release', `unknown named release (expected one of ${known.join(', ')} from content/releases.yaml, found "${name}")`);
+  }
+
+  const now = values.now ? parseInstant(values.now, '--now') : new Date();
+  const days = values.days === undefined ? LEAD_DAYS : Number(values.days);
+  if (!Number.isInteger(days) || days < 0) throw new OptionError('--days', `expected a whole number of days (found "${values.days}")`);
+  let dates = proposeDates(now, noticeHours, days);
+  if (values['publish-at']) {
+    const publish = parseInstant(values['publish-at'], '--publish-at');
+    dates = { publishAt: values['publish-at'], announceAt: isoInstant(announceFor(publish, noticeHours)) };
+  }
+  if (values['announce-at']) {
+    const announce = parseInstant(values['announce-at'], '--announce-at');
+    const hours = (Date.parse(dates.publishAt) - announce.getTime()) / 3_600_000;
+    if (hours < noticeHours) throw new OptionError('--announce-at', `must be at least ${noticeHours} hours (site.yaml notice_hours) before publish_at ${dates.publishAt} (found ${hours} hours)`);
+    dates = { ...dates, announceAt: values['announce-at'] };
+  }
+
+  if (values.year && !/^\d{4}$/.test(values.year)) throw new OptionError('--year', `expected a year like 2026 (found "${values.year}")`);
+  const id = values.id ?? nextId(root, Number(values.year ?? dates.publishAt.slice(0, 4)));
+  const rel = advisoryPath(id);
+  if (values.year && values.id && rel.split('/')[2] !== values.year) throw new OptionError('--id', `${id} is not an id of ${values.year}`);
+
+  const { data, body, text } = newAdvisory({
+    id,
+    title: values.title,
+    summary: values.summary,
+    components: values.component ?? [],
+    releases: values.release ?? [],
+    severity: values.severity,
+    cvss: values.cvss,
+    ...dates,
+  });
+
+  if (values['dry-run']) {
+    process.stdout.write(text);
+  } else {
+    console.log(shown(writeNewFile(root, rel, text)));
+  }
+  const todo = findPlaceholders(data, body);
+  console.error(`\n${todo.length} FILL-IN placeholder(s) to replace before \`npm run check -- ${rel}\` passes:`);
+  for (const p of todo) console.error(`  ${p.field}: ${p.hint}`);
+  console.error(`Proposed dates: pre-announcement ${dates.announceAt}, publication ${dates.publishAt}; change them to the agreed times.`);
 }
-const year = Number(value('--year') ?? new Date(dates.publishAt).getUTCFullYear());
-if (!Number.isInteger(year) || year < 2000) fail(`--year: expected a year like 2026 (found "${value('--year')}")`);
-const id = value('--id') ?? nextId(root, year);
-const file = join(root, 'content/advisories', id.slice(4, 8), `${id}.md`);
-if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists; choose another --id`);
 
-const text = newAdvisoryText({
-  id,
-  title: value('--title'),
-  summary: value('--summary'),
-  components: values('--component'),
-  releases: values('--release'),
-  severity: value('--severity'),
-  cvss: value('--cvss'),
-  ...dates,
-});
-
-if (argv.includes('--dry-run')) {
-  process.stdout.write(text);
-} else {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text, { flag: 'wx' });
-  console.log(relative(process.cwd(), file) || file);
-  console.log('Fill in every FILL-IN, then run: npm run check -- ' + relative(process.cwd(), file));
+try {
+  main();
+} catch (e) {
+  // Usage mistakes (unknown flag, bad value) exit 2; a refused write exits 1.
+  const usage = Boolean((e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) || (e as Error).message.startsWith('--');
+  if (!usage && !(e instanceof RefusedError)) throw e;
+  console.error(`advisory:new: ${(e as Error).message}`);
+  if (usage) console.error(USAGE);
+  process.exit(usage ? 2 : 1);
 }

@@ -1,52 +1,118 @@
 /**
- * Checks every internal link of a built site: href and src of a, link, script and img in
- * each HTML file must resolve to a file (a directory URL to its index.html), and a #fragment
- * must name an id in the target page.
+ * Checks every internal link of a built site, offline, the way a visitor's browser would
+ * follow it: each URL in an href, src, srcset, poster or action attribute of the HTML files
+ * must name a file of the output (a directory URL serves its index.html), and a #fragment
+ * must name an id (or a legacy `<a name>`) in the target page. Absolute URLs on the site's
+ * own origin (canonical links, share links) count as internal: a static host would 404 them
+ * just the same.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export type BrokenLink = { page: string; url: string; problem: string };
 
-const LINK = /<(?:a|link|script|img)\b[^>]*?\s(?:href|src)="([^"]*)"/g;
+export type LinkCheckOptions = {
+  /** The site's public URL (site.yaml `url`): links to it are checked like relative ones. */
+  siteUrl?: string;
+};
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name));
+const START_TAG = /<([a-z][a-z0-9-]*)\b([^>]*)>/gi;
+const ATTRIBUTE = /\s([a-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+/** Attributes that make the browser fetch or navigate to a URL. */
+const LINKING = new Set(['href', 'src', 'srcset', 'poster', 'action']);
+/** Schemes that leave the site; they are someone else's to keep alive. */
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0' };
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+/** Every HTML file under `dir`, as absolute paths. */
+export function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
 
-export function checkLinks(dist: string): BrokenLink[] {
-  const broken: BrokenLink[] = [];
-  const ids = new Map<string, Set<string>>();
-  const idsOf = (file: string) => {
-    let set = ids.get(file);
-    if (!set) {
-      set = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!)));
-      ids.set(file, set);
+/** The site path a file is served at (`/advisories/index.html`). */
+export const sitePath = (dist: string, file: string) => `/${relative(dist, file).split(sep).join('/')}`;
+
+/** Each URL a page refers to, with the tag it came from, entities decoded. */
+export function linksOf(html: string): Array<{ tag: string; url: string }> {
+  const out: Array<{ tag: string; url: string }> = [];
+  for (const [, tag, attributes] of html.matchAll(START_TAG)) {
+    for (const [, name, q2, q1, bare] of attributes!.matchAll(ATTRIBUTE)) {
+      if (!LINKING.has(name!.toLowerCase())) continue;
+      const value = decodeEntities(q2 ?? q1 ?? bare ?? '').trim();
+      // srcset is a comma-separated list of "url descriptor" candidates.
+      const urls = name!.toLowerCase() === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0]!) : [value];
+      for (const url of urls) if (url) out.push({ tag: tag!.toLowerCase(), url });
     }
+  }
+  return out;
+}
+
+/** Ids a fragment can point at: `id` on any element, `name` on `<a>` (HTML's legacy anchors). */
+export function anchorsOf(html: string): Set<string> {
+  const ids = new Set<string>();
+  for (const m of html.matchAll(/<[a-z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(decodeEntities(m[1] ?? m[2] ?? m[3]!));
+  for (const m of html.matchAll(/<a\b[^>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) ids.add(decodeEntities(m[1] ?? m[2]!));
+  return ids;
+}
+
+/** Resolves URLs against one built site, remembering each target page's anchors. */
+export function linkResolver(dist: string, options: LinkCheckOptions = {}) {
+  const site = options.siteUrl ? new URL(options.siteUrl) : undefined;
+  const anchors = new Map<string, Set<string>>();
+  const anchorsIn = (file: string) => {
+    let set = anchors.get(file);
+    if (!set) anchors.set(file, (set = anchorsOf(readFileSync(file, 'utf8'))));
     return set;
   };
+  /** What is wrong with `raw` as linked from site path `from`; undefined if it resolves or leaves the site. */
+  return (raw: string, from: string): string | undefined => {
+    let url: URL;
+    if (site && raw.startsWith(site.origin)) url = new URL(raw);
+    else if (EXTERNAL.test(raw)) return undefined;
+    else url = new URL(raw, `http://site${from}`);
+    let target = join(dist, decodeURIComponent(url.pathname));
+    if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
+    if (!existsSync(target)) return 'no such file in the output';
+    // "#" and "#top" are defined by HTML to scroll to the top; no element needed.
+    const fragment = decodeURIComponent(url.hash.slice(1));
+    if (fragment && fragment.toLowerCase() !== 'top' && target.endsWith('.html') && !anchorsIn(target).has(fragment)) {
+      return `no element with id "${fragment}" in ${sitePath(dist, target)}`;
+    }
+    return undefined;
+  };
+}
+
+export function checkLinks(dist: string, options: LinkCheckOptions = {}): BrokenLink[] {
+  const resolve = linkResolver(dist, options);
+  const broken: BrokenLink[] = [];
   for (const file of htmlFiles(dist)) {
-    const page = `/${relative(dist, file).split(sep).join('/')}`;
-    const html = readFileSync(file, 'utf8');
-    for (const m of html.matchAll(LINK)) {
-      const raw = decode(m[1]!);
-      if (/^(https?:|mailto:|webcal:|data:|tel:)/i.test(raw) || raw.startsWith('//')) continue;
-      const url = new URL(raw, `http://site${page}`);
-      let target = join(dist, decodeURIComponent(url.pathname));
-      if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
-      if (!existsSync(target)) {
-        broken.push({ page, url: raw, problem: 'no such file' });
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment)) {
-        broken.push({ page, url: raw, problem: `no element with id "${fragment}"` });
-      }
+    const page = sitePath(dist, file);
+    for (const { url } of linksOf(readFileSync(file, 'utf8'))) {
+      const problem = resolve(url, page);
+      if (problem) broken.push({ page, url, problem });
     }
   }
   return broken;
 }
+
+/** The same check for URLs found elsewhere (a sitemap, a feed), named by the file they came from. */
+export function checkUrls(dist: string, from: string, urls: Iterable<string>, options: LinkCheckOptions = {}): BrokenLink[] {
+  const resolve = linkResolver(dist, options);
+  return [...urls].flatMap((url) => {
+    const problem = resolve(url, from);
+    return problem ? [{ page: from, url, problem }] : [];
+  });
+}
+
+/** One line per broken link, for an assertion message a reader can act on. */
+export const formatBroken = (links: BrokenLink[]) => links.map((b) => `${b.page}: ${b.url}: ${b.problem}`);

@@ -2,7 +2,7 @@
  * Reads and validates everything under `content/`: the one entry point for `check`, the
  * Astro content loader, the feeds and the tools. Collects every problem before returning.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AdvisorySchema, type AdvisoryData } from '../schemas/advisory.ts';
 import { ReleasesFileSchema, type Release } from '../schemas/release.ts';
@@ -30,16 +30,17 @@ const rel = (root: string, path: string) => relative(root, path).split(sep).join
 export function listAdvisoryFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      // File types come with the listing: no stat per file (a large archive lists 10,000).
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
-    for (const name of names) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (!name.startsWith('.')) out.push(rel(root, path));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) walk(path);
+      else if (!entry.name.startsWith('.')) out.push(rel(root, path));
     }
   };
   walk(join(root, ADVISORIES_DIR));
@@ -137,17 +138,31 @@ function lintAgainstOthers(root: string, checked: AdvisoryEntry[], others: strin
   for (const other of others) {
     const base = other.split('/').pop()!.replace(/\.md$/, '');
     let text: string | undefined;
+    let aliases: unknown;
     for (const { file, data, lineOf } of checked) {
       if (data.id === base) problems.push({ file, field: 'id', message: `duplicate id (expected a unique id, found "${data.id}", also used by ${other})`, line: lineOf(['id']) });
       data.aliases.forEach((alias, i) => {
         text ??= readFileSync(join(root, other), 'utf8');
-        if (new RegExp(`^\\s*-\\s*["']?${alias}["']?\\s*$`, 'm').test(text)) {
+        // A cheap text search first; only a file that mentions the alias is parsed, so both
+        // block lists (- CVE-…) and flow lists ([CVE-…, GHSA-…]) are read exactly.
+        if (!text.includes(alias)) return;
+        aliases ??= aliasesIn(text);
+        if (Array.isArray(aliases) && aliases.includes(alias)) {
           problems.push({ file, field: `aliases[${i}]`, message: `alias already belongs to another advisory (found "${alias}", also in ${other})`, line: lineOf(['aliases', i]) });
         }
       });
     }
   }
   return problems;
+}
+
+/** The aliases field of an advisory's text, or undefined when it does not parse (reported on its own check). */
+function aliasesIn(text: string): unknown {
+  try {
+    return parseMarkdownFile(text).data.aliases;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

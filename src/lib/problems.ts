@@ -3,6 +3,8 @@
  * `path: field: what is wrong (expected …, found …)`.
  */
 import type { z } from 'zod';
+// lint.ts imports only a type from this module, so there is no cycle at run time.
+import { PLACEHOLDER } from './lint.ts';
 
 export type Problem = {
   /** Path of the file, relative to the project root. */
@@ -28,11 +30,17 @@ export function formatProblem(p: Problem): string {
   return `${p.file}: ${p.field}: ${p.message}`;
 }
 
-/** GitHub Actions workflow command: shown as an annotation on the PR's line. */
+/**
+ * GitHub Actions workflow command: shown as an annotation on the PR's line.
+ * `::error file=<path>,line=<n>,title=<field>::<field>: <message>`; property values escape
+ * `%`, CR, LF, `:` and `,`, the message escapes `%`, CR and LF
+ * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+ */
 export function formatAnnotation(p: Problem): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const props = `file=${p.file}${p.line ? `,line=${p.line}` : ''},title=${escape(p.field).replace(/[,:]/g, ' ')}`;
-  return `::error ${props}::${escape(`${p.field}: ${p.message}`)}`;
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const props = `file=${property(p.file)}${p.line ? `,line=${p.line}` : ''},title=${property(p.field)}`;
+  return `::error ${props}::${data(`${p.field}: ${p.message}`)}`;
 }
 
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
@@ -59,7 +67,16 @@ export function describeValue(v: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-/** Turns zod issues into problems that name the field, the rule and what was found. */
+const isPlaceholder = (v: unknown) => typeof v === 'string' && v.includes(PLACEHOLDER);
+
+/**
+ * Turns zod issues into problems that name the field, the rule and what was found.
+ *
+ * A placeholder the schema refuses (a FILL-IN date, severity or repository) is reported as a
+ * placeholder, and so is every other placeholder in the file: lint, which finds them in valid
+ * files, does not run until the schema passes, and an author should see the whole to-do list
+ * at once rather than one layer per run.
+ */
 export function problemsFromZod(
   file: string,
   error: z.ZodError,
@@ -67,6 +84,7 @@ export function problemsFromZod(
   lineOf?: (path: ReadonlyArray<PropertyKey>) => number | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
+  const reported = new Set<string>();
   for (const issue of error.issues.flatMap((i) => unionBranchIssues(i, input))) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -76,15 +94,27 @@ export function problemsFromZod(
       continue;
     }
     const found = valueAt(input, issue.path);
-    const message =
-      found === undefined && issue.code === 'invalid_type'
+    const message = isPlaceholder(found)
+      ? `still holds a ${PLACEHOLDER} placeholder (replace it with the real value; the field ${issue.message.replace(/^Invalid input: /, '')})`
+      : found === undefined && issue.code === 'invalid_type'
         ? `is required (expected ${issue.expected})`
         : issue.code === 'invalid_type'
           ? `expected ${issue.expected} (found ${describeValue(found)}${quoteHint(issue.expected, found)})`
           : `${issue.message} (found ${describeValue(found)})`;
+    reported.add(fieldPath(issue.path));
     problems.push({ file, field: fieldPath(issue.path), message, line: lineOf?.(issue.path) });
   }
-  return problems;
+  for (const path of placeholderPaths(input)) {
+    if (reported.has(fieldPath(path))) continue;
+    problems.push({ file, field: fieldPath(path), message: `still holds a ${PLACEHOLDER} placeholder (replace it with the real value)`, line: lineOf?.(path) });
+  }
+  return problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+}
+
+function* placeholderPaths(value: unknown, path: PropertyKey[] = []): Generator<PropertyKey[]> {
+  if (isPlaceholder(value)) yield path;
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* placeholderPaths(value[i], [...path, i]);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* placeholderPaths(v, [...path, k]);
 }
 
 /** YAML reads unquoted 0123456, 1e5 or yes/true as numbers and booleans, not text. */

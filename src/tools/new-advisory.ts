@@ -1,69 +1,110 @@
 /**
- * The text of a new advisory file: every required field present, with FILL-IN wherever a
- * person must decide, so `check` refuses the file until it is complete.
+ * A new advisory from a few facts: every required field present, the facts given filled in,
+ * a placeholder (FILL-IN with a hint) wherever a person must still decide, so `check`
+ * refuses the file until it is complete.
  */
-import { stringify } from 'yaml';
-import { PLACEHOLDER } from '../lib/lint.ts';
+import { cvssVectorProblem, scoreCvss, SEVERITY_LEVELS } from '../lib/cvss.ts';
+import { ECOSYSTEMS } from '../schemas/advisory.ts';
+import { advisoryText, type AdvisoryDraft } from './advisory-writer.ts';
+import { HINTS, releaseCommitHint, releaseTagHint } from './placeholders.ts';
+import type { Dates } from './schedule.ts';
 
-export type NewAdvisoryOptions = {
+export type NewAdvisoryOptions = Dates & {
   id: string;
-  title?: string;
-  summary?: string;
-  components?: string[];
-  releases?: string[];
-  severity?: string;
-  cvss?: string;
-  announceAt: string;
-  publishAt: string;
+  title?: string | undefined;
+  summary?: string | undefined;
+  /** `owner/repo` for a repository; a package name (PyPI), `npm:name`, `@scope/name` or `pypi:name`. */
+  components?: readonly string[];
+  releases?: readonly string[];
+  severity?: string | undefined;
+  cvss?: string | undefined;
 };
 
-const HOUR = 3_600_000;
-const PUBLISH_HOUR_UTC = 14;
-
-const isWeekend = (d: Date) => d.getUTCDay() === 0 || d.getUTCDay() === 6;
-
-/**
- * Default dates: publication on the first weekday at least a week ahead, at 14:00 UTC (a
- * working hour from the Americas to India); the pre-announcement `noticeHours` earlier,
- * moved back further until it also falls on a weekday.
- */
-export function defaultDates(now: Date, noticeHours: number): { announceAt: string; publishAt: string } {
-  const publish = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 7, PUBLISH_HOUR_UTC));
-  while (isWeekend(publish)) publish.setUTCDate(publish.getUTCDate() + 1);
-  const announce = new Date(publish.getTime() - noticeHours * HOUR);
-  while (isWeekend(announce)) announce.setUTCDate(announce.getUTCDate() - 1);
-  const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
-  return { announceAt: iso(announce), publishAt: iso(publish) };
+/** A mistake in the facts given: the tool says which flag and what it expects. */
+export class OptionError extends Error {
+  constructor(flag: string, message: string) {
+    super(`${flag}: ${message}`);
+    this.name = 'OptionError';
+  }
 }
 
-export function newAdvisoryText(o: NewAdvisoryOptions): string {
-  const components = o.components?.length ? o.components : [`${PLACEHOLDER}/${PLACEHOLDER}`];
-  const cvss = o.cvss ?? '';
-  const data: Record<string, unknown> = {
+type Component = { name: string; entry: Record<string, unknown> };
+
+/**
+ * The named releases' rows: a release named on the command line is one that gets a patch,
+ * so it starts as `fixed`, waiting for its commit and tag. A repository with none named gets
+ * one row to copy, since its users run named releases.
+ */
+function releaseEntries(releases: readonly string[], isRepository: boolean): unknown[] {
+  // A package is fixed by a version; a named release carries it from the tag that pins it.
+  const row = (release: string) =>
+    isRepository ? { release, status: 'fixed', commit: releaseCommitHint(release), tag: releaseTagHint(release) } : { release, status: 'fixed', tag: releaseTagHint(release) };
+  if (releases.length > 0) return releases.map(row);
+  return isRepository ? [row(HINTS.release)] : [];
+}
+
+/** How a component given on the command line becomes an `affected` entry. */
+export function componentEntry(text: string, releases: readonly string[] = []): Component {
+  const explicit = /^(npm|pypi):(.+)$/i.exec(text);
+  const ecosystem = explicit ? (explicit[1]!.toLowerCase() === 'npm' ? 'npm' : 'PyPI') : text.startsWith('@') ? 'npm' : text.includes('/') ? undefined : 'PyPI';
+  const name = explicit ? explicit[2]! : text;
+  if (!ecosystem) {
+    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(name)) throw new OptionError('--component', `a repository is written owner/name, like openedx/openedx-platform (found "${text}")`);
+    return { name, entry: { repository: name, master_fix: HINTS.masterFix, releases: releaseEntries(releases, true) } };
+  }
+  if (!(ECOSYSTEMS as readonly string[]).includes(ecosystem)) throw new OptionError('--component', `unknown ecosystem (found "${text}")`);
+  return {
+    name,
+    entry: { package: { ecosystem, name }, ranges: [{ introduced: HINTS.introducedVersion, fixed: HINTS.fixedVersion }], releases: releaseEntries(releases, false) },
+  };
+}
+
+/** The notice level and the severity block from `--cvss` and `--severity`, which must agree. */
+export function severityOf(cvss: string | undefined, level: string | undefined): { level: string; vectors: Record<string, string> } {
+  if (level !== undefined && !(SEVERITY_LEVELS as readonly string[]).includes(level)) {
+    throw new OptionError('--severity', `must be one of ${SEVERITY_LEVELS.join(', ')} (found "${level}")`);
+  }
+  if (!cvss) return { level: level ?? HINTS.severityLevel, vectors: { cvss_v3: HINTS.cvss } };
+  const version = cvss.startsWith('CVSS:4.0/') ? '4.0' : '3.1';
+  const problem = cvssVectorProblem(cvss, version);
+  if (problem) throw new OptionError('--cvss', `not a valid CVSS ${version} vector: ${problem}`);
+  const computed = scoreCvss(cvss, version);
+  if (level && level !== computed.level) {
+    throw new OptionError('--severity', `the vector scores ${computed.score} (${computed.level}), not ${level}; leave --severity out to use the computed level`);
+  }
+  return { level: computed.level, vectors: { [version === '4.0' ? 'cvss_v4' : 'cvss_v3']: cvss } };
+}
+
+export function newAdvisory(o: NewAdvisoryOptions): { data: AdvisoryDraft; body: string; text: string } {
+  const releases = o.releases ?? [];
+  const components = o.components?.length
+    ? o.components.map((c) => componentEntry(c, releases))
+    : [{ name: HINTS.repository, entry: { repository: HINTS.repository, master_fix: HINTS.masterFix, releases: releaseEntries(releases, true) } }];
+  const severity = severityOf(o.cvss, o.severity);
+  const data: AdvisoryDraft = {
     id: o.id,
-    title: o.title ?? PLACEHOLDER,
-    summary: o.summary ?? `${PLACEHOLDER}: one plain-text paragraph on who is affected and what an attacker could do.`,
+    title: o.title ?? HINTS.title,
+    summary: o.summary ?? HINTS.summary,
     announce_at: o.announceAt,
     publish_at: o.publishAt,
     notice: {
-      components,
-      releases: o.releases ?? [],
-      severity: o.severity ?? 'medium',
-      text: `${PLACEHOLDER}: one public line for the pre-announcement, with no detail of the flaw.`,
+      components: components.map((c) => c.name),
+      releases: releases.length > 0 ? [...releases] : [HINTS.noticeReleases],
+      severity: severity.level,
+      text: HINTS.noticeText,
     },
-    ...(cvss ? { severity: cvss.startsWith('CVSS:4.0/') ? { cvss_v4: cvss } : { cvss_v3: cvss } } : {}),
-    // Commit fields accept only a full SHA, so the template asks for each release's tag; add
-    // master_fix and the backport commits when they exist (the Patches section says so).
-    affected: components.map((c) => ({
-      repository: c,
-      releases: (o.releases ?? []).map((r) => ({ release: r, status: 'fixed', tag: PLACEHOLDER })),
-    })),
+    severity: severity.vectors,
+    affected: components.map((c) => c.entry),
     aliases: [],
     cwe: [],
     credits: [],
     references: [],
   };
-  const yaml = stringify(data, { lineWidth: 0 });
-  const body = ['## Impact', '', `${PLACEHOLDER}`, '', '## Patches', '', `${PLACEHOLDER} (and add master_fix and each backport commit under affected)`, '', '## Workarounds', '', `${PLACEHOLDER}`, '', '## References', '', `${PLACEHOLDER}`, ''];
-  return `---\n${yaml}---\n\n${body.join('\n')}`;
+  const body = [
+    '## Impact', '', HINTS.impact, '',
+    '## Patches', '', HINTS.patches, '',
+    '## Workarounds', '', HINTS.workarounds, '',
+    '## References', '', HINTS.references,
+  ].join('\n');
+  return { data, body, text: advisoryText(data, body) };
 }

@@ -1,71 +1,166 @@
 /**
- * The browser and site gates must be able to fail: each is pointed at a small page with the
- * one fault it exists to catch.
+ * The gates can fail: each one is pointed at a page of `tests/fixtures/e2e/gates/` that has
+ * the fault it exists to catch, and must report exactly that, while the clean pages
+ * (`index.html`, `ok.html`) pass every gate. A gate that reports nothing here would let the
+ * same fault through on the real site.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HtmlValidate } from 'html-validate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser.ts';
-import { checkLinks } from '../../scripts/lib/link-check.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
-import { audit, recordConsole, watchContext } from '../support/e2e-audit.ts';
+import { describe, expect, it } from 'vitest';
+import { findChromium, launchChromium, NO_BROWSER } from '../../scripts/lib/browser.ts';
+import { checkFeedLinks } from '../../scripts/lib/feed-links.ts';
+import { formatHtmlProblems, validateHtmlTree } from '../../scripts/lib/html-check.ts';
+import { checkLinks, formatBroken } from '../../scripts/lib/link-check.ts';
+import { serveStatic } from '../../scripts/lib/serve-static.ts';
+import { FIXTURES } from '../support/build-site.ts';
+import { axeViolations, cspViolations, layoutProblems, skipLinkProblems } from '../support/e2e-audit.ts';
+import { removeTemp, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
 
-const page = (body: string, head = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gate</title>${head}</head><body><main id="main"><h1>Gate</h1>${body}</main></body></html>`;
+const GATES = join(FIXTURES, 'e2e/gates');
+const CLEAN = ['/index.html', '/ok.html'];
 
-const dir = mkdtempSync(join(tmpdir(), 'oex-gates-'));
-mkdirSync(join(dir, 'ok'));
-writeFileSync(join(dir, 'ok/index.html'), page('<p id="here">fine</p>'));
-writeFileSync(join(dir, 'links.html'), page('<a href="/missing/">gone</a> <a href="/ok/#nowhere">no anchor</a> <a href="/ok/#here">fine</a>'));
-writeFileSync(join(dir, 'button.html'), page('<button></button>'));
-writeFileSync(join(dir, 'inline.html'), page('<script>document.title = "ran"</script>', `<meta http-equiv="Content-Security-Policy" content="script-src 'self'">`));
+describe('site gates over a folder of pages', () => {
+  it('the link checker reports a missing page, a missing anchor and a missing image, and nothing else', () => {
+    expect(formatBroken(checkLinks(GATES, { siteUrl: 'https://gates.example.org' }))).toEqual([
+      '/broken-feed.html: /missing-feed.xml: no such file in the output',
+      '/broken-link.html: https://gates.example.org/gone/: no such file in the output',
+      '/broken-link.html: /missing/: no such file in the output',
+      '/broken-link.html: /ok.html#nowhere: no element with id "nowhere" in /ok.html',
+      '/broken-link.html: /missing.png: no such file in the output',
+      '/script-error.html: /missing.css: no such file in the output',
+    ]);
+  });
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(dir);
-  browser = await launchChromium();
+  it('the feed check reports a missing feed and a page posing as one', () => {
+    const { links, problems } = checkFeedLinks(GATES);
+    expect(links).toHaveLength(2);
+    expect(problems.map((p) => `${p.page}: ${p.href}: ${p.problem}`)).toEqual([
+      '/broken-feed.html: /missing-feed.xml: no such file in the output',
+      '/broken-feed.html: /ok.html: the file is not application/feed+json',
+    ]);
+  });
+
+  it('html-validate reports a block in a paragraph and a duplicate id, and passes the clean pages', async () => {
+    const problems = await validateHtmlTree(GATES);
+    const invalid = problems.filter((p) => p.page === '/invalid.html').map((p) => `${p.line}: ${p.rule}`);
+    expect(invalid, formatHtmlProblems(problems).join('\n')).toEqual(['15: no-implicit-close', '15: close-order', '17: no-dup-id']);
+    expect(formatHtmlProblems(problems.filter((p) => CLEAN.includes(p.page)))).toEqual([]);
+  });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+
+describe('the static server behaves like the host', () => {
+  it('serves index.html for directories, 404.html with status 404, and the headers of _headers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oex-serve-'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs/index.html'), 'docs');
+    writeFileSync(join(dir, '404.html'), 'missing');
+    writeFileSync(join(dir, 'feed.json'), '{}');
+    writeFileSync(join(dir, '_headers'), '# comment\n/*\n  X-Content-Type-Options: nosniff\n/docs/*\n  Cache-Control: no-store\n/feed.json\n  Access-Control-Allow-Origin: *\n');
+    const server = await serveStatic(dir);
+    try {
+      const get = async (path: string) => {
+        const r = await fetch(`${server.url}${path}`);
+        return { status: r.status, body: await r.text(), type: r.headers.get('content-type'), nosniff: r.headers.get('x-content-type-options'), cache: r.headers.get('cache-control'), cors: r.headers.get('access-control-allow-origin') };
+      };
+      expect(await get('/docs/')).toMatchObject({ status: 200, body: 'docs', nosniff: 'nosniff', cache: 'no-store', cors: null });
+      expect(await get('/feed.json')).toMatchObject({ status: 200, type: 'application/feed+json', cors: '*', cache: null });
+      expect(await get('/nothing/')).toMatchObject({ status: 404, body: 'missing', nosniff: 'nosniff' });
+      expect((await get('/_headers')).status).toBe(404);
+      expect((await get('/../etc/passwd')).status).toBe(404);
+    } finally {
+      await server.close();
+      removeTemp(dir);
+    }
+  });
 });
 
-async function auditPage(path: string) {
-  const context = await browser.newContext();
-  await watchContext(context);
-  const p = await context.newPage();
-  const errors = recordConsole(p);
-  await p.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-  const result = await audit(p, errors);
-  await context.close();
-  return result;
-}
+describe('the browser is found or its absence is explained', () => {
+  it('a CHROMIUM_PATH that does not exist gives the NO_BROWSER message', async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      expect(findChromium()).toBeUndefined();
+      await expect(launchChromium()).rejects.toThrow(NO_BROWSER);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+    expect(NO_BROWSER).toMatch(/apt-get install chromium.*CHROMIUM_PATH/s);
+  });
+});
 
-describe('gates catch what they exist for', () => {
-  it('the link checker reports a missing page and a missing anchor', () => {
-    const broken = checkLinks(dir).map((b) => `${b.page} ${b.url} ${b.problem}`);
-    expect(broken).toEqual(['/links.html /missing/ no such file', '/links.html /ok/#nowhere no element with id "nowhere"']);
+describe.skipIf(SKIP_WITHOUT_BROWSER)('browser gates in Chromium', () => {
+  const session = useSession(() => GATES, { keep: true });
+
+  /** Every gate's findings for one page, by gate. */
+  async function gates(path: string) {
+    const { page, watch, close } = await session().open(path);
+    try {
+      const layout = await layoutProblems(page);
+      const axe = await axeViolations(page);
+      const keyboard = await skipLinkProblems(page);
+      const csp = await cspViolations(page);
+      const text = await page.locator('main').innerText();
+      return { axe, layout, keyboard, csp, page: watch.problems(), text };
+    } finally {
+      await close();
+    }
+  }
+
+  it('the clean pages pass every gate', async () => {
+    for (const path of CLEAN) {
+      const { text, ...found } = await gates(path);
+      expect(found, path).toEqual({ axe: [], layout: [], keyboard: [], csp: [], page: [] });
+      expect(text).not.toBe('');
+    }
   });
 
   it('axe reports a button without a name', async () => {
-    expect((await auditPage('/button.html')).axe.join('\n')).toMatch(/button-name/);
+    const { axe } = await gates('/unlabeled-button.html');
+    expect(axe).toHaveLength(1);
+    expect(axe[0]).toBe('button-name (critical): Buttons must have discernible text: button');
   });
 
-  it('an inline script under the CSP is recorded as a violation', async () => {
-    const result = await auditPage('/inline.html');
-    expect(result.cspViolations.length + result.consoleErrors.length).toBeGreaterThan(0);
+  it('axe, run again in dark mode, reports text that only the dark scheme makes unreadable', async () => {
+    const { page, close } = await session().open('/dark-contrast.html');
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeViolations(page)).toEqual([expect.stringMatching(/^color-contrast \(serious\): /)]);
+    } finally {
+      await close();
+    }
   });
 
-  it('html-validate reports invalid HTML', async () => {
-    const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(page('<p><div>block in a paragraph</p>'), 'bad.html');
-    expect(report.valid).toBe(false);
+  it('an inline script and an inline style attribute are CSP violations, and the script does not run', async () => {
+    const { csp, page, text } = await gates('/inline-script.html');
+    expect(csp).toEqual([expect.stringMatching(/^style-src-attr blocked inline/), expect.stringMatching(/^script-src-elem blocked inline/)]);
+    expect(page.join('\n')).toMatch(/console error: .*Content Security Policy/);
+    expect(text).not.toContain('the inline script ran');
   });
 
-  it('a clean page passes every gate', async () => {
-    expect(await auditPage('/ok/')).toEqual({ consoleErrors: [], cspViolations: [], axe: [] });
+  it('a console error, an uncaught exception and a missing stylesheet are reported', async () => {
+    const { page } = await gates('/script-error.html');
+    expect(page).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^HTTP 404 for .*\/missing\.css$/),
+        expect.stringMatching(/^console error: a deliberate console error \(.*\/throws\.js\)$/),
+        'uncaught: a deliberate uncaught error',
+      ]),
+    );
+  });
+
+  it('the layout check reports a page that scrolls sideways and two boxes that overlap', async () => {
+    const { layout } = await gates('/broken-layout.html');
+    expect(layout).toEqual([
+      expect.stringMatching(/^the page scrolls sideways by \d+px at 1280px wide \(div\.too-wide/),
+      expect.stringMatching(/^div\.first and div\.pulled-up overlap by \d+×\d+px$/),
+    ]);
+  });
+
+  it('the keyboard check reports a page whose first Tab does not reach a skip link', async () => {
+    const { keyboard } = await gates('/no-skip-link.html');
+    expect(keyboard).toEqual([expect.stringMatching(/^the first Tab focuses a \/ok\.html "The first link is in the navigation", not a skip link to #main$/)]);
   });
 });

@@ -1,225 +1,139 @@
 /**
- * The built fixture site in a real Chromium, served as a static host serves it: every page
- * type passes the console, CSP and axe gates in light and dark, the skip link works from the
- * keyboard, print and phone layouts do not overflow, search finds what is published and
- * nothing embargoed, and the whole output is valid HTML with no broken internal link.
+ * The whole built site, every file, for three content sets: the fixture site, a synthetic
+ * archive large enough to paginate every listing, and the project's own content (what is
+ * deployed). Each must be valid HTML (html-validate), have no broken internal link or anchor
+ * (pages, sitemap and feed items alike), and advertise only feeds that exist and are what
+ * their type says. The paginated pages, which the fixture is too small to have, also get the
+ * browser gates and their screenshots.
  */
-import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HtmlValidate } from 'html-validate';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser.ts';
-import { checkLinks } from '../../scripts/lib/link-check.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
-import { CANARIES, FIXTURE_CLOCK, FIXTURE_IDS } from '../fixtures/site/canaries.ts';
-import { buildSite, FIXTURES, PROJECT_ROOT, readTree } from '../support/build-site.ts';
-import { audit, recordConsole, watchContext } from '../support/e2e-audit.ts';
+import { generateContentRoot } from '../../scripts/bench/synthetic.ts';
+import { checkFeedLinks } from '../../scripts/lib/feed-links.ts';
+import { formatHtmlProblems, validateHtmlTree } from '../../scripts/lib/html-check.ts';
+import { checkLinks, checkUrls, formatBroken, htmlFiles } from '../../scripts/lib/link-check.ts';
+import { readSite } from '../../src/lib/content.ts';
+import { paths } from '../../src/lib/urls.ts';
+import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
+import { PROJECT_ROOT } from '../support/build-site.ts';
+import { axeViolations, cspViolations, layoutProblems, skipLinkProblems } from '../support/e2e-audit.ts';
+import { buildOrThrow, DESKTOP, FIXTURE_SITE, PHONE, removeTemp, screenshot, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
 
-const SHOTS = join(PROJECT_ROOT, 'artifacts/screenshots');
+type BuiltSite = { name: string; dist: string; siteUrl: string; contentRoot: string };
 
-const PAGES: Array<[string, string]> = [
-  ['home', '/'],
-  ['policy', '/policy/'],
-  ['operators', '/operators/'],
-  ['working-group', '/working-group/'],
-  ['security-md', '/security-md/'],
-  ['archive', '/advisories/'],
-  ['archive-severity', '/advisories/severity/high/'],
-  ['archive-year', '/advisories/year/2025/'],
-  ['archive-release', '/advisories/release/verawood/'],
-  ['advisory', `/advisories/${FIXTURE_IDS.backported}/`],
-  ['advisory-withdrawn', `/advisories/${FIXTURE_IDS.withdrawn}/`],
-  ['upcoming', '/upcoming/'],
-  ['releases', '/releases/'],
-  ['release', '/releases/verawood/'],
-  ['subscribe', '/subscribe/'],
-  ['figures', '/figures/'],
-  ['search', '/search/'],
-  ['not-found', '/no-such-page/'],
+const CONTENT: Array<{ name: string; root: () => string }> = [
+  { name: 'fixture site', root: () => FIXTURE_SITE },
+  // 130 advisories: the archive, several filters and release checklists run to page 2 or 3.
+  { name: 'synthetic archive', root: () => generateContentRoot(130, new Date(FIXTURE_CLOCK), PROJECT_ROOT) },
+  { name: 'project content', root: () => PROJECT_ROOT },
 ];
 
-let dist: string;
-let server: StaticServer;
-let browser: Browser;
+/** Each build, or why it failed: a failure is thrown by every test of that build (see useSession). */
+const built = new Map<string, BuiltSite | Error>();
+const site = (name: string): BuiltSite => {
+  const b = built.get(name);
+  if (b instanceof Error || !b) throw b ?? new Error(`${name} was not built`);
+  return b;
+};
 
-beforeAll(async () => {
-  const built = buildSite(join(FIXTURES, 'site'), FIXTURE_CLOCK);
-  expect(built.code, built.stderr).toBe(0);
-  dist = built.outDir;
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  for (const { name, root } of CONTENT) {
+    let contentRoot: string | undefined;
+    try {
+      contentRoot = root();
+      const facts = readSite(contentRoot, []);
+      if (!facts) throw new Error(`${contentRoot}/content/site.yaml is missing or invalid`);
+      built.set(name, { name, dist: buildOrThrow(contentRoot, FIXTURE_CLOCK), siteUrl: facts.url, contentRoot });
+    } catch (error) {
+      removeTemp(contentRoot);
+      built.set(name, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+});
+afterAll(() => {
+  for (const b of built.values()) {
+    if (b instanceof Error) continue;
+    removeTemp(b.dist);
+    removeTemp(b.contentRoot);
+  }
 });
 
-async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  await watchContext(context);
-  return context;
+/** `<loc>` of a sitemap, `<link>` of RSS items, `url` fields of a JSON Feed. */
+function urlsIn(dist: string, file: string): string[] {
+  const text = readFileSync(join(dist, file), 'utf8');
+  if (file.endsWith('.json')) {
+    const feed = JSON.parse(text) as { home_page_url?: string; feed_url?: string; items: Array<{ url?: string }> };
+    return [feed.home_page_url, feed.feed_url, ...feed.items.map((i) => i.url)].filter((u): u is string => !!u);
+  }
+  return [...text.matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>/g)].map((m) => m[1]!);
 }
 
-describe('every page type in Chromium', () => {
-  for (const [type, path] of PAGES) {
-    it(`${type} (${path}): no console error, no CSP violation, no axe violation, light and dark`, async () => {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await newContext({ colorScheme });
-        const page = await context.newPage();
-        const errors = recordConsole(page);
-        const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-        expect(response?.status()).toBe(type === 'not-found' ? 404 : 200);
-        const result = await audit(page, errors, { expect404: type === 'not-found' });
-        expect(result, `${path} in ${colorScheme}`).toEqual({ consoleErrors: [], cspViolations: [], axe: [] });
-        await page.screenshot({ path: join(SHOTS, `${type}-${colorScheme}-1280.png`), fullPage: true });
-        await page.setViewportSize({ width: 390, height: 844 });
-        const overflow = await page.evaluate(() => {
-          const wide = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll, pre'));
-          return { by: document.documentElement.scrollWidth - window.innerWidth, culprits: wide.slice(0, 3).map((e) => e.tagName + '.' + e.className) };
-        });
-        expect(overflow.by, `${path} overflows a phone screen: ${JSON.stringify(overflow)}`).toBeLessThanOrEqual(1);
-        await page.screenshot({ path: join(SHOTS, `${type}-${colorScheme}-390.png`), fullPage: true });
-        await context.close();
-      }
+describe.each(CONTENT.map((c) => c.name))('%s: every file', (name) => {
+
+  it('every HTML file passes html-validate', async () => {
+    const problems = await validateHtmlTree(site(name).dist);
+    expect(formatHtmlProblems(problems)).toEqual([]);
+  });
+
+  it('no internal link, image, script, stylesheet or #anchor of a page is broken', () => {
+    const { dist, siteUrl } = site(name);
+    expect(htmlFiles(dist).length).toBeGreaterThan(30);
+    expect(formatBroken(checkLinks(dist, { siteUrl }))).toEqual([]);
+  });
+
+  it('every URL in the sitemap and the feeds resolves', () => {
+    const { dist, siteUrl } = site(name);
+    const sitemaps = urlsIn(dist, paths.sitemap).map((u) => new URL(u).pathname.slice(1));
+    const broken = [...sitemaps, paths.rss.slice(1), paths.jsonFeed.slice(1)].flatMap((file) => {
+      const urls = urlsIn(dist, file);
+      expect(urls.length, `URLs in ${file}`).toBeGreaterThan(0);
+      return checkUrls(dist, `/${file}`, urls, { siteUrl });
     });
-  }
-
-  it('the first Tab reaches the skip link, and Enter moves to the main content', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/advisories/`);
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => location.hash === '#main');
-    expect(await page.evaluate(() => document.activeElement?.id || document.activeElement?.closest('main')?.id)).toBe('main');
-    await context.close();
+    expect(formatBroken(broken)).toEqual([]);
   });
 
-  it('print media renders without horizontal overflow', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.emulateMedia({ media: 'print' });
-    for (const path of ['/', `/advisories/${FIXTURE_IDS.backported}/`, '/policy/']) {
-      await page.goto(`${server.url}${path}`);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
-      expect(await page.locator('main').isVisible()).toBe(true);
-    }
-    await context.close();
-  });
-
-  it('a withdrawn advisory says so', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/advisories/${FIXTURE_IDS.withdrawn}/`);
-    expect((await page.locator('main').innerText()).toLowerCase()).toContain('withdrawn');
-    await context.close();
-  });
-
-  it('the SECURITY.md copy button copies the template', async () => {
-    const context = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/security-md/`);
-    const button = page.getByRole('button', { name: /copy/i });
-    await button.click();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toContain('security@openedx.org');
-    await context.close();
+  it('every page advertises the RSS and JSON feeds in its head, and both are real feeds', () => {
+    const { dist } = site(name);
+    const { links, problems } = checkFeedLinks(dist);
+    expect(problems.map((p) => `${p.page}: ${p.href}: ${p.problem}`)).toEqual([]);
+    expect(new Set(links.map((l) => `${l.href} ${l.type}`))).toEqual(new Set([`${paths.rss} application/rss+xml`, `${paths.jsonFeed} application/feed+json`]));
+    expect(links).toHaveLength(htmlFiles(dist).length * 2);
   });
 });
 
-describe('search in Chromium', () => {
-  async function search(query: string): Promise<string[]> {
-    const context = await newContext();
-    const page = await context.newPage();
-    const errors = recordConsole(page);
-    await page.goto(`${server.url}/search/`, { waitUntil: 'networkidle' });
-    const box = page.getByRole('searchbox').or(page.locator('input[type="text"]')).first();
-    await box.fill(query);
-    // Pagefind announces its result count (or "no results") once the search settles.
-    await page.waitForFunction(
-      () => /result/i.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''),
-      undefined,
-      { timeout: 20_000 },
-    );
-    const results = await page.locator('.pagefind-ui__result').evaluateAll((nodes) =>
-      nodes.map((n) => `${n.querySelector('a')?.getAttribute('href') ?? ''} ${n.textContent ?? ''}`),
-    );
-    expect(errors).toEqual([]);
-    await context.close();
-    return results;
-  }
+describe.skipIf(SKIP_WITHOUT_BROWSER)('paginated pages in Chromium (synthetic archive)', () => {
+  const PAGED = [
+    { type: 'advisories-page', path: paths.advisoriesPage(2) },
+    { type: 'advisories-filter-page', path: paths.advisoryFacet('release', 'verawood', 2) },
+    { type: 'release-page', path: paths.releasePage('verawood', 2) },
+  ];
+  // The build belongs to the file (removed in its afterAll), not to the session.
+  const session = useSession(() => site('synthetic archive').dist, { keep: true });
 
-  it('finds a published advisory by a word of its title', async () => {
-    const results = await search('grade reports');
-    expect(results.join('\n')).toMatch(/grade reports/i);
-    expect(results.join('\n')).toContain(`/advisories/${FIXTURE_IDS.backported}/`);
-  });
-
-  it('returns nothing for any canary of an announced, hidden or draft advisory', async () => {
-    const words = [CANARIES.announced, CANARIES.hidden, CANARIES.draft].flatMap((c) => [...c.words, ...c.names.map((n) => n.split(' ').at(-1)!)]);
-    expect(words.length).toBeGreaterThan(3);
-    const embargoed = [CANARIES.announced.id, CANARIES.hidden.id, CANARIES.draft.id];
-    for (const word of words) {
-      // Pagefind may return loosely matching public pages; none may show the word or link to an embargoed advisory.
-      for (const result of await search(word)) {
-        expect(result.toLowerCase(), word).not.toContain(word.toLowerCase());
-        for (const id of embargoed) expect(result, word).not.toContain(id);
+  for (const { type, path } of PAGED) {
+    it(`${type} (${path}): the browser gates pass, light and dark, and it links back to page 1`, async () => {
+      const { page, watch, status, close } = await session().open(path);
+      try {
+        expect(status).toBe(200);
+        const problems: string[] = [];
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.setViewportSize(DESKTOP);
+          problems.push(...(await axeViolations(page)), ...(await layoutProblems(page)));
+          await screenshot(page, type, scheme);
+          await page.setViewportSize(PHONE);
+          problems.push(...(await layoutProblems(page)));
+          await screenshot(page, type, scheme);
+        }
+        await page.setViewportSize(DESKTOP);
+        problems.push(...(await skipLinkProblems(page)), ...(await cspViolations(page)), ...watch.problems());
+        expect(problems).toEqual([]);
+        const first = path.replace(/page\/\d+\/$/, '');
+        expect(await page.locator(`a[href="${first}"]`).count(), `a link from ${path} to ${first}`).toBeGreaterThan(0);
+      } finally {
+        await close();
       }
-    }
-  });
-
-  it('the search box is reachable from the keyboard', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/search/`, { waitUntil: 'networkidle' });
-    let reached = false;
-    for (let i = 0; i < 25 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement instanceof HTMLInputElement);
-    }
-    expect(reached).toBe(true);
-    await context.close();
-  });
-});
-
-describe('the whole built site', () => {
-  it('every HTML file is valid', async () => {
-    const validator = new HtmlValidate({
-      extends: ['html-validate:recommended'],
-      rules: {
-        // Astro writes attribute values and void elements its own way; both are valid HTML.
-        'attribute-boolean-style': 'off',
-        'void-style': 'off',
-        // Long inline SVG charts and tables are fine; formatting is not validity.
-        'no-inline-style': 'off',
-        'long-title': 'off',
-      },
     });
-    const problems: string[] = [];
-    for (const [path, text] of readTree(dist)) {
-      if (!path.endsWith('.html')) continue;
-      const report = await validator.validateString(text, path);
-      for (const r of report.results) for (const m of r.messages) if (m.severity === 2) problems.push(`${path}:${m.line}: ${m.ruleId} ${m.message}`);
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it('no internal link or anchor is broken', () => {
-    expect(checkLinks(dist)).toEqual([]);
-  });
-
-  it('every feed named in a page head resolves', () => {
-    const tree = readTree(dist);
-    const feeds = new Set<string>();
-    for (const [path, text] of tree) {
-      if (!path.endsWith('.html')) continue;
-      for (const m of text.matchAll(/<link[^>]+rel="alternate"[^>]*href="([^"]+)"/g)) feeds.add(m[1]!);
-    }
-    expect([...feeds].sort()).toEqual(['/feed.json', '/feed.xml']);
-    for (const f of feeds) expect(tree.has(f.slice(1)), f).toBe(true);
-  });
+  }
 });

@@ -1,107 +1,333 @@
 /**
- * advisory:import on real public records: the file it writes, once a test fills in what a
- * person would, passes check, and its facts equal the source's.
+ * npm run advisory:import on real public records: the file it writes is refused by check
+ * until a person (here, the test) fills in the placeholders, then accepted, and its facts
+ * equal the source's: aliases, CVSS vector and computed score, CWE, fix commit or package
+ * range. Malformed input gets an error naming the input and the field, and nothing is written.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/lib/content.ts';
 import { scoreCvss } from '../../src/lib/cvss.ts';
+import { parseMarkdownFile } from '../../src/lib/frontmatter.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
+import { advisoryText } from '../../src/tools/advisory-writer.ts';
+import { linkBareUrls } from '../../src/tools/import/description.ts';
 import { importRecord } from '../../src/tools/import/detect.ts';
+import { importedToAdvisory } from '../../src/tools/import/to-advisory.ts';
+import { findPlaceholders, PLACEHOLDER, replacePlaceholders } from '../../src/tools/placeholders.ts';
 import { cleanEnv, FIXTURES, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
 
-const RECORDS = join(FIXTURES, 'records');
-
-type Expected = { aliases: string[]; vector?: string; score?: number; cwe: string[]; fix?: string; package?: [string, string, string] };
-const EXPECTED: Record<string, Expected> = {
-  'CVE-2024-22209.json': { aliases: ['CVE-2024-22209', 'GHSA-qx8m-mqx3-j9fm'], vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N', score: 6.4, cwe: ['CWE-284'], fix: '019888f3d15beaebcb7782934f6c43b0c2b3735e' },
-  'CVE-2024-41806.json': { aliases: ['CVE-2024-41806', 'GHSA-4528-7fh6-x75c'], score: 5.3, cwe: ['CWE-284'], fix: 'cb729a3ced0404736dfa0ae768526c82b608657b' },
-  'CVE-2026-53635.json': { aliases: ['CVE-2026-53635', 'GHSA-rqq6-w4pv-7pjv'], score: 7.6, cwe: ['CWE-862'], fix: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
-  'CVE-2026-42860.json': { aliases: ['CVE-2026-42860', 'GHSA-64cv-vxpr-j6vc'], vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:L/A:N', score: 8.5, cwe: ['CWE-918'], package: ['edx-enterprise', '7.0.2', '7.0.5'] },
-  'PYSEC-2023-21.json': { aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'], cwe: [], package: ['lti-consumer-xblock', '7.0.0', '7.2.2'] },
-  'GHSA-64cv-vxpr-j6vc.rest.json': { aliases: ['GHSA-64cv-vxpr-j6vc', 'CVE-2026-42860'], score: 8.5, cwe: ['CWE-918'], package: ['edx-enterprise', '7.0.2', '7.0.5'] },
-};
-
-const importFile = (root: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/advisory-import.ts', ...args], { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: root }), encoding: 'utf8' });
-
-/** What a working-group member does after importing: write the prose, choose the releases. */
-function fillIn(text: string): string {
-  return text
-    .replace(/^title: FILL-IN$/m, 'title: Imported advisory')
-    .replace(/"FILL-IN: [^"]*"/g, '"Written by the working group."')
-    .replace(/^FILL-IN: .*$/gm, 'Written by the working group.')
-    .replace(/^FILL-IN$/gm, 'Written by the working group.')
-    .replace(/^severity: medium$/m, 'severity: medium');
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+/** A content root with the project's site.yaml and releases.yaml and only these advisories; removed after the tests. */
+function tempRoot(advisories: Record<string, string>): string {
+  const root = makeBareContentRoot(advisories);
+  roots.push(root);
+  return root;
 }
 
-describe('advisory:import on real records', () => {
-  it('covers every record in the fixtures', () => {
-    expect(readdirSync(RECORDS).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(EXPECTED).sort());
+const RECORDS = join(FIXTURES, 'records');
+const SHARED_REAL = resolve(PROJECT_ROOT, '../shared/data/real');
+const NOW = '2026-11-25T09:00:00Z';
+const REL = 'content/advisories/2026/OEA-2026-300.md';
+
+const env = (extra: NodeJS.ProcessEnv = {}) => cleanEnv({ GITHUB_ACTIONS: '', INIT_CWD: PROJECT_ROOT, ...extra });
+const importFile = (root: string, args: string[], input?: string | Buffer) =>
+  spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, '--now', NOW, ...args], { cwd: PROJECT_ROOT, env: env(), encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+const check = (root: string, ...files: string[]) =>
+  spawnSync(process.execPath, ['scripts/check.ts', '--format', 'human', ...files], { cwd: PROJECT_ROOT, env: env({ CONTENT_ROOT: root }), encoding: 'utf8' });
+const json = (name: string) => JSON.parse(readFileSync(join(RECORDS, name), 'utf8'));
+
+type Fix = { repository: string; sha: string };
+type Expected = {
+  aliases: string[];
+  cvss_v3?: string;
+  cvss_v4?: string;
+  /** The score the source states for its CVSS 3.1 vector. */
+  sourceScore?: (record: any) => number;
+  cwe: string[];
+  fix?: Fix;
+  backports?: string[];
+  package?: { name: string; introduced: string; fixed: string; repository: string };
+  credits?: Array<{ name: string; type: string }>;
+};
+
+const PLATFORM = 'openedx/openedx-platform';
+const cveScore = (r: any) => r.containers.cna.metrics[0].cvssV3_1.baseScore;
+// Facts from the records themselves (see ../shared/data/README.md); one row per fixture.
+const EXPECTED: Record<string, Expected> = {
+  'CVE-2024-22209.json': {
+    aliases: ['CVE-2024-22209', 'GHSA-qx8m-mqx3-j9fm'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N', sourceScore: cveScore,
+    cwe: ['CWE-284'], fix: { repository: PLATFORM, sha: '019888f3d15beaebcb7782934f6c43b0c2b3735e' },
+  },
+  'CVE-2024-41806.json': {
+    aliases: ['CVE-2024-41806', 'GHSA-4528-7fh6-x75c'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N', sourceScore: cveScore,
+    cwe: ['CWE-284'], fix: { repository: PLATFORM, sha: 'cb729a3ced0404736dfa0ae768526c82b608657b' },
+  },
+  'CVE-2026-53635.json': {
+    aliases: ['CVE-2026-53635', 'GHSA-rqq6-w4pv-7pjv'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L', sourceScore: cveScore,
+    cwe: ['CWE-862'], fix: { repository: PLATFORM, sha: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
+    backports: ['f25bbc4d52bd827c8f04c73de427e2e16a144c73', 'fd93ef5f9940f4ad6f50cf7faecad8d9cf2d3336'],
+  },
+  'CVE-2026-42860.json': {
+    aliases: ['CVE-2026-42860', 'GHSA-64cv-vxpr-j6vc'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:L/A:N', sourceScore: cveScore,
+    cwe: ['CWE-918'], package: { name: 'edx-enterprise', introduced: '7.0.2', fixed: '7.0.5', repository: 'openedx/edx-enterprise' },
+  },
+  'PYSEC-2023-21.json': {
+    aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'], cwe: [],
+    package: { name: 'lti-consumer-xblock', introduced: '7.0.0', fixed: '7.2.2', repository: 'openedx/xblock-lti-consumer' },
+  },
+  'PYSEC-2023-21.yaml': {
+    aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'], cwe: [],
+    package: { name: 'lti-consumer-xblock', introduced: '7.0.0', fixed: '7.2.2', repository: 'openedx/xblock-lti-consumer' },
+  },
+  'GHSA-64cv-vxpr-j6vc.rest.json': {
+    aliases: ['GHSA-64cv-vxpr-j6vc', 'CVE-2026-42860'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:L/A:N', sourceScore: (r) => r.cvss_severities.cvss_v3.score,
+    cwe: ['CWE-918'], package: { name: 'edx-enterprise', introduced: '7.0.2', fixed: '7.0.5', repository: 'openedx/edx-enterprise' },
+    credits: [{ name: 'example-researcher', type: 'reporter' }],
+  },
+  'GHSA-rqq6-w4pv-7pjv.rest.json': {
+    aliases: ['GHSA-rqq6-w4pv-7pjv', 'CVE-2026-53635'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L', sourceScore: (r) => r.cvss_severities.cvss_v3.score,
+    cvss_v4: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:L/VI:H/VA:L/SC:N/SI:N/SA:N',
+    cwe: ['CWE-862'], fix: { repository: PLATFORM, sha: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
+    backports: ['f25bbc4d52bd827c8f04c73de427e2e16a144c73', 'fd93ef5f9940f4ad6f50cf7faecad8d9cf2d3336'],
+  },
+};
+
+const SCORED = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N';
+/** What a working-group member writes in place of each placeholder. */
+function fillIn(field: string): unknown {
+  if (field === 'announce_at') return '2026-12-07T14:00:00Z';
+  if (field === 'publish_at') return '2026-12-09T14:00:00Z';
+  if (field === 'notice.releases[0]' || field.endsWith('releases[0].release')) return 'verawood';
+  if (field.endsWith('.release')) return 'ulmo';
+  if (field.endsWith('.status')) return 'fixed';
+  if (field.endsWith('.commit')) return 'f25bbc4d52bd827c8f04c73de427e2e16a144c73';
+  if (field.endsWith('.tag')) return 'open-release/verawood.2';
+  if (field === 'severity.cvss_v3') return SCORED;
+  if (field === 'notice.severity') return 'high';
+  return 'Written by the working group.';
+}
+
+describe('the record fixtures', () => {
+  it('has an expectation for every record', () => {
+    expect(readdirSync(RECORDS).filter((f) => /\.(json|yaml)$/.test(f)).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  for (const [name, want] of Object.entries(EXPECTED)) {
-    it(`${name}: writes a file that check refuses until filled in, then accepts, with the source's facts`, () => {
-      const root = makeBareContentRoot({});
-      const run = importFile(root, join(RECORDS, name), '--id', 'OEA-2026-300');
-      expect(run.status, run.stderr).toBe(0);
-      expect(run.stderr).toContain('Still to do');
-      const rel = 'content/advisories/2026/OEA-2026-300.md';
-      const before = readCorpus(root, [rel]).problems.map(formatProblem).join('\n');
-      expect(before).toContain('still holds a FILL-IN placeholder');
-
-      writeFileSync(join(root, rel), fillIn(readFileSync(join(root, rel), 'utf8')));
-      const { corpus, problems } = readCorpus(root, [rel]);
-      expect(problems.map(formatProblem)).toEqual([]);
-      const a = corpus!.advisories[0]!.data;
-      expect(a.aliases.sort()).toEqual([...want.aliases].sort());
-      expect(a.cwe).toEqual(want.cwe);
-      if (want.vector) expect(a.severity?.cvss_v3).toBe(want.vector);
-      if (want.score !== undefined) expect(scoreCvss(a.severity!.cvss_v3!, '3.1').score).toBe(want.score);
-      if (want.fix) expect(a.affected.map((x) => ('master_fix' in x ? x.master_fix : undefined))).toContain(want.fix);
-      if (want.package) {
-        const pkg = a.affected.find((x) => 'package' in x);
-        expect(pkg && 'package' in pkg ? [pkg.package.name, pkg.ranges[0]!.introduced, pkg.ranges[0]!.fixed] : undefined).toEqual(want.package);
+  it.skipIf(!existsSync(SHARED_REAL))('holds every real record of ../shared/data/real, unchanged', () => {
+    for (const dir of readdirSync(SHARED_REAL)) {
+      for (const name of readdirSync(join(SHARED_REAL, dir))) {
+        expect(readFileSync(join(RECORDS, name), 'utf8'), name).toBe(readFileSync(join(SHARED_REAL, dir, name), 'utf8'));
       }
-    });
-  }
-
-  it('keeps the backport commits of a record as notes instead of guessing their releases', () => {
-    const imported = importRecord(readFileSync(join(RECORDS, 'CVE-2026-53635.json'), 'utf8'), 'CVE-2026-53635.json');
-    expect(imported.todo.join('\n')).toMatch(/f25bbc4d52bd827c8f04c73de427e2e16a144c73 is another fix/);
+    }
   });
 });
 
-describe('advisory:import on bad input', () => {
-  const cases: Array<[string, string, RegExp]> = [
-    ['not JSON', '{ nope', /bad\.json: \(file\): expected JSON/],
-    ['an array', '[]', /bad\.json: \(file\): expected one JSON object/],
-    ['an unknown format', '{"hello": 1}', /bad\.json: \(file\): not a record this tool knows/],
-    ['a CVE record without its CNA container', '{"dataType":"CVE_RECORD","cveMetadata":{"cveId":"CVE-2026-1"}}', /bad\.json: containers\.cna: /],
-    ['an OSV range without a package', '{"id":"PYSEC-2026-1","modified":"2026-01-01T00:00:00Z","affected":[{"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"}]}]}]}', /bad\.json: affected\[0\]\.package: /],
-  ];
-  for (const [what, text, message] of cases) {
-    it(`${what}: names the input and field, exits 1, writes nothing`, () => {
-      const root = makeBareContentRoot({});
-      const file = join(root, 'bad.json');
-      writeFileSync(file, text);
-      const run = spawnSync(process.execPath, ['scripts/advisory-import.ts', file], { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: root }), encoding: 'utf8' });
-      expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(message);
-      expect(readdirSync(join(root, 'content/advisories'))).toEqual([]);
-    });
-  }
+describe.each(Object.entries(EXPECTED))('advisory:import %s', (name, want) => {
+  const root = tempRoot({});
+  const run = importFile(root, [join(RECORDS, name), '--id', 'OEA-2026-300']);
+  const file = join(root, REL);
 
+  it('writes the file, prints its path and what to fill in', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe(file);
+    expect(run.stderr).toMatch(/Fill in these \d+ FILL-IN placeholder\(s\)/);
+    // What it cannot know is left to a person: the dates, the notice's releases and text.
+    for (const field of ['announce_at', 'publish_at', 'notice.releases[0]', 'notice.text']) expect(run.stderr).toContain(`  ${field}: `);
+  });
+
+  it('is refused by check while a placeholder is left, then accepted once they are filled in', () => {
+    const { data, body } = parseMarkdownFile(readFileSync(file, 'utf8'));
+    const refused = check(root, REL);
+    expect(refused.status).toBe(1);
+    for (const p of findPlaceholders(data).slice(0, 3)) expect(refused.stdout).toContain(`${REL}: ${p.field}: still holds a FILL-IN placeholder`);
+
+    const filled = replacePlaceholders(data, body, fillIn);
+    writeFileSync(file, advisoryText(filled.data, filled.body));
+    const accepted = check(root, REL);
+    expect(accepted.stdout + accepted.stderr).toContain('content OK');
+    expect(accepted.status).toBe(0);
+  });
+
+  it("keeps the source's facts: aliases, CVSS vector and score, CWE, fix commit or package range", () => {
+    const { corpus, problems } = readCorpus(root, [REL]);
+    expect(problems.map(formatProblem)).toEqual([]);
+    const a = corpus!.advisories[0]!.data;
+    expect([...a.aliases].sort()).toEqual([...want.aliases].sort());
+    expect(a.cwe).toEqual(want.cwe);
+    expect(a.severity?.cvss_v3).toBe(want.cvss_v3 ?? SCORED);
+    expect(a.severity?.cvss_v4).toBe(want.cvss_v4);
+    if (want.sourceScore) expect(scoreCvss(a.severity!.cvss_v3!, '3.1').score).toBe(want.sourceScore(json(name)));
+    expect(a.notice.severity).toBe(scoreCvss(a.severity!.cvss_v3!, '3.1').level);
+    if (want.fix) {
+      expect(a.affected).toContainEqual(expect.objectContaining({ repository: want.fix.repository, master_fix: want.fix.sha }));
+      // Reference URLs stay as the record wrote them (GitHub redirects a renamed repository).
+      expect(a.references.filter((r) => r.type === 'fix' && r.url.endsWith(`/commit/${want.fix!.sha}`))).toHaveLength(1);
+    }
+    if (want.package) {
+      expect(a.affected).toEqual([expect.objectContaining({
+        package: { ecosystem: 'PyPI', name: want.package.name },
+        repository: want.package.repository,
+        ranges: [{ introduced: want.package.introduced, fixed: want.package.fixed }],
+      })]);
+      expect(a.notice.components).toEqual([want.package.name]);
+    }
+    if (want.credits) expect(a.credits.map(({ name, type }) => ({ name, type }))).toEqual(want.credits);
+    expect(a.references.some((r) => r.type === 'advisory')).toBe(true);
+  });
+
+  if (want.backports) it('gives each backport commit a named-release row for a person to name', () => {
+    const imported = importRecord(readFileSync(join(RECORDS, name), 'utf8'), name);
+    expect(imported.otherFixes.map((f) => f.sha)).toEqual(want.backports);
+    expect(run.stderr).toContain(`affected: ${want.backports!.map((s) => s.slice(0, 7)).join(', ')} fix the flaw outside master`);
+    const { data } = parseMarkdownFile(importFile(tempRoot({}), [join(RECORDS, name), '--dry-run']).stdout);
+    expect(data.affected).toEqual([expect.objectContaining({ releases: want.backports!.map((commit) => expect.objectContaining({ status: 'fixed', commit })) })]);
+  });
+});
+
+describe('advisory:import details', () => {
   it('reads a record from standard input with -', () => {
-    const root = makeBareContentRoot({});
-    const out = execFileSync(process.execPath, ['scripts/advisory-import.ts', '-', '--dry-run'], {
-      cwd: PROJECT_ROOT,
-      env: cleanEnv({ CONTENT_ROOT: root }),
-      input: readFileSync(join(RECORDS, 'PYSEC-2023-21.json')),
-      encoding: 'utf8',
-    });
-    expect(out).toContain('name: lti-consumer-xblock');
+    const root = tempRoot({});
+    const run = importFile(root, ['-', '--dry-run'], readFileSync(join(RECORDS, 'PYSEC-2023-21.json')));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('package: {ecosystem: PyPI, name: lti-consumer-xblock}');
+    expect(run.stderr).toContain('Imported OSV PYSEC-2023-21 as OEA-2026-001');
+    expect(readdirSync(join(root, 'content/advisories'))).toEqual([]);
+  });
+
+  it('imports the YAML and the JSON form of an OSV record alike', () => {
+    const fromJson = importRecord(readFileSync(join(RECORDS, 'PYSEC-2023-21.json'), 'utf8'), 'json');
+    const fromYaml = importRecord(readFileSync(join(RECORDS, 'PYSEC-2023-21.yaml'), 'utf8'), 'yaml');
+    expect(fromYaml).toEqual(fromJson);
+  });
+
+  it('maps a GitHub advisory description onto the body sections and leaves out a declined credit', () => {
+    const imported = importRecord(readFileSync(join(RECORDS, 'GHSA-64cv-vxpr-j6vc.rest.json'), 'utf8'), 'ghsa');
+    const { body, data } = importedToAdvisory(imported, { id: 'OEA-2026-001', proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' }, noticeHours: 48 });
+    expect(body).toMatch(/## Impact\n\nAn enterprise administrator could store any URL/);
+    expect(body).toMatch(/## Patches\n\nUpgrade edx-enterprise to 7.0.5 or later\./);
+    expect(body).toMatch(/## Workarounds\n\nRestrict outbound HTTP/);
+    expect(body).not.toContain(PLACEHOLDER);
+    expect(data.summary).toMatch(/^An enterprise administrator could store any URL/);
+    expect(data.credits).toEqual([{ name: 'example-researcher', type: 'reporter', contact: ['https://github.com/example-researcher'] }]);
+    expect(imported.notes).toContain('credits: example-declined declined the credit and is left out');
+  });
+
+  it('turns bare URLs of a description into links, leaving code and trailing punctuation alone', () => {
+    expect(linkBareUrls('Fixed in https://github.com/o/r/commit/abc1234. See `https://x.invalid/a` and [this](https://y.invalid).\n```\nhttps://z.invalid\n```'))
+      .toBe('Fixed in <https://github.com/o/r/commit/abc1234>. See `https://x.invalid/a` and [this](https://y.invalid).\n```\nhttps://z.invalid\n```');
+  });
+
+  it('maps OSV GIT ranges, CVSS 4.0, credit and reference types', () => {
+    const record = {
+      id: 'GHSA-2222-3333-4444', modified: '2026-01-01T00:00:00Z', summary: 'A flaw', details: 'Details.',
+      severity: [{ type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }, { type: 'CVSS_V2', score: 'AV:N/AC:L/Au:N/C:P/I:P/A:P' }],
+      affected: [{ ranges: [{ type: 'GIT', repo: 'https://github.com/openedx/frontend-app-learning', events: [{ introduced: '0' }, { fixed: 'b'.repeat(40) }] }] }],
+      credits: [{ name: 'Ada', type: 'REMEDIATION_DEVELOPER', contact: ['https://example.org/ada', 'mailto:ada@example.org'] }, { name: 'Bob', type: 'SOMETHING' }],
+      references: [{ type: 'REPORT', url: 'https://github.com/openedx/frontend-app-learning/issues/1' }, { type: 'GIT', url: 'https://github.com/openedx/frontend-app-learning' }],
+      database_specific: { cwe_ids: ['CWE-79', 'NVD-CWE-Other'] },
+    };
+    const imported = importRecord(JSON.stringify(record), 'osv.json');
+    expect(imported.cvss_v4).toBe(record.severity[0]!.score);
+    expect(imported.notes.join('\n')).toContain('a CVSS_V2 score was left out');
+    expect(imported.affected).toEqual([{ repository: 'openedx/frontend-app-learning', master_fix: 'b'.repeat(40), releases: [] }]);
+    expect(imported.credits).toEqual([{ name: 'Ada', type: 'remediation_developer', contact: ['https://example.org/ada'] }, { name: 'Bob', type: 'other' }]);
+    expect(imported.references.map((r) => r.type)).toEqual(['report', 'web', 'advisory']);
+    expect(imported.cwe).toEqual(['CWE-79']);
+    const { data } = importedToAdvisory(imported, { id: 'OEA-2026-001', proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' }, noticeHours: 48 });
+    expect((data.notice as { severity: string }).severity).toBe('critical');
+  });
+
+  it('maps CVE credits, reference tags, named releases, npm packages and lessThanOrEqual', () => {
+    const record = {
+      dataType: 'CVE_RECORD', cveMetadata: { cveId: 'CVE-2026-99999', state: 'PUBLISHED' },
+      containers: { cna: {
+        descriptions: [{ lang: 'en', value: 'A flaw.' }],
+        credits: [{ lang: 'en', value: 'Ada', type: 'remediation developer' }],
+        references: [{ url: 'https://example.org/poc', tags: ['exploit'] }, { url: 'https://example.org/notes', tags: ['release-notes'] }],
+        affected: [
+          { vendor: 'openedx', product: 'openedx-platform', versions: [{ version: 'open-release/ulmo.master', status: 'affected' }, { version: 'teak', status: 'unaffected' }] },
+          { product: '@edx/frontend-platform', collectionURL: 'https://www.npmjs.com', packageName: '@edx/frontend-platform', versions: [{ version: '8.0.0', lessThanOrEqual: '8.1.2', status: 'affected' }] },
+        ],
+      } },
+    };
+    const imported = importRecord(JSON.stringify(record), 'cve.json', ['teak', 'ulmo']);
+    expect(imported.credits).toEqual([{ name: 'Ada', type: 'remediation_developer' }]);
+    expect(imported.references.map((r) => r.type)).toEqual(['evidence', 'web', 'advisory']);
+    expect(imported.affected).toEqual([
+      { repository: PLATFORM, releases: [{ release: 'ulmo', status: 'affected' }, { release: 'teak', status: 'not_affected' }] },
+      { package: { ecosystem: 'npm', name: '@edx/frontend-platform' }, ranges: [{ introduced: '8.0.0', last_affected: '8.1.2' }], releases: [] },
+    ]);
+  });
+
+  it('refuses a record already on the site: its alias belongs to an advisory (exit 1, nothing written)', () => {
+    const existing = readFileSync(join(PROJECT_ROOT, 'content/advisories/2026/OEA-2026-004.md'), 'utf8');
+    const root = tempRoot({ 'advisories/2026/OEA-2026-004.md': existing });
+    const run = importFile(root, [join(RECORDS, 'CVE-2026-53635.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('aliases: CVE-2026-53635 is already in content/advisories/2026/OEA-2026-004.md');
+    expect(readdirSync(join(root, 'content/advisories/2026'))).toEqual(['OEA-2026-004.md']);
+  });
+
+  it('never replaces an existing file', () => {
+    const root = tempRoot({ 'advisories/2026/OEA-2026-300.md': 'kept' });
+    const run = importFile(root, [join(RECORDS, 'PYSEC-2023-21.json'), '--id', 'OEA-2026-300']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('OEA-2026-300.md already exists; nothing was written');
+    expect(readFileSync(join(root, REL), 'utf8')).toBe('kept');
+  });
+
+  it.each([
+    [[], 'name one record file'],
+    [['a.json', 'b.json'], 'one record at a time (found 2)'],
+    [['a.json', '--year', '26'], '--year: expected a year like 2026'],
+    [['a.json', '--id', 'OEA-1'], '--id: must be an advisory id'],
+    [['a.json', '--bogus'], "Unknown option '--bogus'"],
+  ])('a usage mistake %j exits 2: %s', (args, message) => {
+    const root = tempRoot({});
+    writeFileSync(join(root, 'a.json'), readFileSync(join(RECORDS, 'PYSEC-2023-21.json')));
+    const run = spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, ...args], { cwd: PROJECT_ROOT, env: env({ INIT_CWD: root }), encoding: 'utf8' });
+    expect(run.stderr).toContain(message);
+    expect(run.status).toBe(2);
+  });
+});
+
+describe('advisory:import on malformed input', () => {
+  const cve5 = (cna: object, meta: object = { cveId: 'CVE-2026-1234' }) => JSON.stringify({ dataType: 'CVE_RECORD', cveMetadata: meta, containers: { cna } });
+  const cases: Array<[string, string, string]> = [
+    ['not JSON', '{ nope', 'bad.json: (file): not valid JSON'],
+    ['an empty file', '  \n', 'bad.json: (file): is empty'],
+    ['a JSON list', '[]', 'bad.json: (file): holds a list of 0 item(s); import one record at a time'],
+    ['a JSON number', '42', 'bad.json: (file): expected one JSON object (found 42)'],
+    ['an unknown format', '{"hello": 1}', 'bad.json: (file): not a record this tool knows (found the fields hello)'],
+    ['an OSV query response', '{"vulns": [{}, {}]}', 'bad.json: vulns: an OSV query response with 2 record(s)'],
+    ['a CVE JSON 4 record', '{"data_type": "CVE", "CVE_data_meta": {"ID": "CVE-2020-1"}}', 'bad.json: data_type: a CVE JSON 4 record'],
+    ['a CVE record without its id', cve5({}, {}), 'bad.json: cveMetadata.cveId: a CVE JSON 5 record needs "cveId" (missing)'],
+    ['a CVE record without the CNA container', '{"dataType":"CVE_RECORD","cveMetadata":{"cveId":"CVE-2026-1"},"containers":{}}', 'bad.json: containers.cna: a CVE JSON 5 record needs "cna" (missing)'],
+    ['a rejected CVE', cve5({}, { cveId: 'CVE-2026-1234', state: 'REJECTED' }), 'bad.json: cveMetadata.state: CVE-2026-1234 was rejected'],
+    ['a CVE record with nothing affected', cve5({ references: [], affected: [] }), 'bad.json: containers.cna.affected: a CVE JSON 5 record lists what is affected (found an empty list)'],
+    ['a CVE reference without a URL', cve5({ references: [{ name: 'x' }], affected: [] }), 'bad.json: containers.cna.references[0].url: a reference needs "url" (missing)'],
+    ['an OSV record without modified', '{"id": "PYSEC-2026-1", "affected": []}', 'bad.json: modified: an OSV record needs "modified" (missing)'],
+    ['an OSV record with aliases that are not a list', '{"id": "PYSEC-2026-1", "modified": "2026-01-01T00:00:00Z", "aliases": "CVE-2026-1"}', 'bad.json: aliases: expected an array (found "CVE-2026-1")'],
+    ['an OSV range without events', '{"id": "PYSEC-2026-1", "modified": "2026-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "PyPI", "name": "x"}, "ranges": [{"type": "ECOSYSTEM"}]}]}', 'bad.json: affected[0].ranges[0].events: a range needs "events" (missing)'],
+    ['a GitHub advisory without a summary', '{"ghsa_id": "GHSA-2222-3333-4444"}', 'bad.json: summary: a GitHub security advisory needs "summary" (missing)'],
+    ['a GitHub advisory whose vulnerabilities are not a list', '{"ghsa_id": "GHSA-2222-3333-4444", "summary": "x", "vulnerabilities": {}}', 'bad.json: vulnerabilities: expected an array'],
+  ];
+  it.each(cases)('%s: names the input and the field, exits 1, writes nothing', (_, text, message) => {
+    const root = tempRoot({});
+    writeFileSync(join(root, 'bad.json'), text);
+    const run = spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, 'bad.json'], { cwd: PROJECT_ROOT, env: env({ INIT_CWD: root }), encoding: 'utf8' });
+    expect(run.stderr).toContain(`advisory:import: ${message}`);
+    expect(run.status).toBe(1);
+    expect(readdirSync(join(root, 'content/advisories'))).toEqual([]);
+  });
+
+  it('a missing file: names it, exits 1', () => {
+    const root = tempRoot({});
+    const run = importFile(root, [join(root, 'nope.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('nope.json: (file): no such file');
   });
 });

@@ -1,77 +1,115 @@
 /**
- * CVE JSON 5 records (cvelistV5) to an Imported. Open edX records describe "affected" three
- * ways: a package's version range (">= 7.0.2, < 7.0.5"), a platform commit ("< commit
- * 019888f", "< <sha>"), or named releases; the first two map to affected entries, the third
- * is left to a person.
+ * CVE JSON 5 records (https://github.com/CVEProject/cve-schema, as in CVEProject/cvelistV5)
+ * to an Imported. The CNA container is the source; an ADP container (CISA's enrichment)
+ * fills in a CVSS vector or CWE only when the CNA gave none.
+ *
+ * Open edX records describe what is affected in three ways, and each is understood: a
+ * package's version range (">= 7.0.2, < 7.0.5", or version + lessThan), a commit of a
+ * repository deployed from source ("< commit 019888f", "< <sha>", lessThan "commit_019888f"),
+ * or named releases ("palm", "open-release/palm.master").
  */
-import { addAlias, addReference, addVector, commitOf, creditType, currentRepository, ImportError, repositoryFixes, type Imported } from './imported.ts';
+import {
+  addAlias, addCredit, addCwe, addReference, addRepository, addRepositoryFix, addVector, commitOf,
+  currentRepository, emptyImport, fixesFromReferences, FULL_SHA, ghsaIn, ImportError, repositoryOf, type Imported,
+} from './imported.ts';
+import type { Fields } from './json-fields.ts';
+import { isVersion, parseRangeText, type Range } from './version-range.ts';
 
-type Cve5 = {
-  dataType?: string;
-  cveMetadata?: { cveId?: string };
-  containers?: {
-    cna?: {
-      title?: string;
-      descriptions?: Array<{ lang?: string; value?: string }>;
-      metrics?: Array<{ cvssV3_1?: { vectorString?: string }; cvssV4_0?: { vectorString?: string } }>;
-      problemTypes?: Array<{ descriptions?: Array<{ cweId?: string }> }>;
-      credits?: Array<{ value?: string; type?: string }>;
-      references?: Array<{ url: string; tags?: string[] }>;
-      affected?: Array<{ vendor?: string; product?: string; versions?: Array<{ version?: string; status?: string; lessThan?: string }> }>;
-      source?: { advisory?: string };
-    };
-  };
+const RECORD = 'a CVE JSON 5 record';
+
+/** CVE reference tags (cve-schema's tag list) to OSV reference types. */
+const TAGS: Record<string, string> = {
+  patch: 'fix', 'vendor-advisory': 'advisory', 'third-party-advisory': 'advisory', x_refsource_CONFIRM: 'advisory',
+  exploit: 'evidence', 'issue-tracking': 'report', 'mailing-list': 'discussion', 'technical-description': 'article',
+  'release-notes': 'web', x_refsource_MISC: 'web',
 };
 
-export function fromCve5(record: Cve5, input: string): Imported {
-  const cna = record.containers?.cna;
-  const id = record.cveMetadata?.cveId;
-  if (!id) throw new ImportError(input, 'cveMetadata.cveId', 'a CVE JSON 5 record needs its CVE id');
-  if (!cna) throw new ImportError(input, 'containers.cna', 'a CVE JSON 5 record needs the CNA container');
-  const english = cna.descriptions?.find((d) => d.lang?.startsWith('en'))?.value;
-  const out: Imported = { source: `CVE ${id}`, title: cna.title, description: english, aliases: [], cwe: [], credits: [], references: [], affected: [], todo: [] };
-  addAlias(out, id);
-  addAlias(out, cna.source?.advisory);
-  for (const m of cna.metrics ?? []) {
-    addVector(out, m.cvssV3_1?.vectorString);
-    addVector(out, m.cvssV4_0?.vectorString);
-  }
-  for (const p of cna.problemTypes ?? []) for (const d of p.descriptions ?? []) if (d.cweId && /^CWE-\d+$/.test(d.cweId) && !out.cwe.includes(d.cweId)) out.cwe.push(d.cweId);
-  for (const c of cna.credits ?? []) if (c.value) out.credits.push({ name: c.value, type: creditType(c.type) });
-  for (const r of cna.references ?? []) {
-    addReference(out, r.url);
-    addAlias(out, /GHSA(-[23456789cfghjmpqrvwx]{4}){3}/.exec(r.url)?.[0]);
-  }
-  const commits = out.references.flatMap((r) => commitOf(r.url) ?? []);
+/** The commit a version string points at: "< commit 019888f", "< 59bb6d6…", "commit_019888f". */
+const commitIn = (text: string | undefined) => (text ? /(?:^|[\s<=_])(?:commit[\s_]+)?([0-9a-f]{7,40})$/.exec(text.trim())?.[1] : undefined);
 
-  for (const [i, a] of (cna.affected ?? []).entries()) {
-    const product = a.product ?? '';
-    const versions = (a.versions ?? []).filter((v) => v.status === 'affected');
-    const ranges = versions.flatMap((v) => semverRange(v.version ?? '', v.lessThan) ?? []);
-    const pointsAtCommit = versions.some((v) => /\b[0-9a-f]{7,40}\b/.test(v.version ?? ''));
-    if (pointsAtCommit || commits.some((c) => c.repository.endsWith(`/${product}`) || c.repository === currentRepository(`openedx/${product}`))) {
-      const repository = currentRepository(commits.find((c) => c.repository.endsWith(`/${product}`))?.repository ?? `${a.vendor ?? 'openedx'}/${product}`);
-      const short = versions.map((v) => /\b([0-9a-f]{7,40})\b/.exec(v.version ?? '')?.[1]).find(Boolean);
-      // The record may give a short SHA; the full one is in a commit reference that starts with it.
-      const master = commits.find((c) => c.repository === repository && (!short || c.sha.startsWith(short))) ?? commits.find((c) => c.repository === repository);
-      if (master) repositoryFixes(out, [master, ...commits.filter((c) => c.repository === repository && c !== master)]);
-      else out.todo.push(`affected[${i}]: ${repository} is affected but no full fix commit is referenced; add master_fix`);
-    } else if (ranges.length > 0) {
-      out.affected.push({ package: { ecosystem: 'PyPI', name: product }, ranges, releases: [] });
-      out.todo.push(`affected: ${product} was taken to be a PyPI package (CVE records do not say); change the ecosystem if not`);
-    } else {
-      throw new ImportError(input, `containers.cna.affected[${i}]`, `expected a version range or a fix commit for ${product || 'the product'}`);
+export function fromCve5(record: Fields, knownReleases: readonly string[] = []): Imported {
+  const meta = record.object('cveMetadata', RECORD)!;
+  const id = meta.string('cveId', RECORD)!;
+  if (meta.string('state') === 'REJECTED') throw new ImportError(record.input, 'cveMetadata.state', `${id} was rejected by the CVE program; there is nothing to import`);
+  const cna = record.object('containers', RECORD)!.object('cna', RECORD)!;
+  const adp = record.object('containers')!.objects('adp');
+
+  const out = emptyImport(`CVE ${id}`);
+  out.title = cna.string('title');
+  out.description = cna.objects('descriptions').find((d) => d.string('lang')?.startsWith('en'))?.string('value');
+  out.published = meta.string('datePublished');
+  addAlias(out, id);
+  addAlias(out, cna.object('source')?.string('advisory'));
+
+  for (const container of [cna, ...adp]) {
+    if (out.cvss_v3 || out.cvss_v4) break;
+    for (const m of container.objects('metrics')) {
+      addVector(out, m.object('cvssV3_1')?.string('vectorString'));
+      addVector(out, m.object('cvssV4_0')?.string('vectorString'));
+      addVector(out, m.object('cvssV3_0')?.string('vectorString'));
     }
   }
+  for (const container of [cna, ...adp]) {
+    if (out.cwe.length > 0) break;
+    for (const p of container.objects('problemTypes')) for (const d of p.objects('descriptions')) addCwe(out, d.string('cweId'));
+  }
+  for (const c of cna.objects('credits')) addCredit(out, c.string('value'), c.string('type'));
+  for (const r of cna.objects('references', RECORD)) {
+    const url = r.string('url', 'a reference')!;
+    addReference(out, url, r.strings('tags').map((t) => TAGS[t]).find(Boolean));
+    addAlias(out, ghsaIn(url));
+  }
+  addReference(out, `https://www.cve.org/CVERecord?id=${id}`, 'advisory');
+
+  const affected = cna.objects('affected', RECORD);
+  if (affected.length === 0) throw new ImportError(record.input, 'containers.cna.affected', `${RECORD} lists what is affected (found an empty list)`);
+  for (const a of affected) importProduct(out, a, knownReleases);
+  fixesFromReferences(out);
   return out;
 }
 
-/** ">= 7.0.2, < 7.0.5" (or version + lessThan) as an introduced/fixed range. */
-function semverRange(version: string, lessThan?: string): Array<{ introduced: string; fixed?: string }> | undefined {
-  if (lessThan) return [{ introduced: version || '0', fixed: lessThan }];
-  const from = /(?:^|,)\s*>=\s*([\w.+-]+)/.exec(version)?.[1];
-  const to = /<\s*([\w.+-]+)\s*$/.exec(version)?.[1];
-  if (!from && !to) return undefined;
-  if (to && /^[0-9a-f]{7,40}$/.test(to)) return undefined;
-  return [{ introduced: from ?? '0', ...(to ? { fixed: to } : {}) }];
+function importProduct(out: Imported, a: Fields, knownReleases: readonly string[]): void {
+  const product = a.string('packageName') ?? a.string('product') ?? '';
+  const collection = a.string('collectionURL') ?? '';
+  const repository = repositoryOf(a.string('repo')) ?? currentRepository(`${a.string('vendor')?.toLowerCase() || 'openedx'}/${product}`);
+  const commits = out.references.flatMap((r) => commitOf(r.url) ?? []);
+  const ranges: Range[] = [];
+  const releases: Array<{ release: string; status: string }> = [];
+  let fix: string | undefined;
+
+  for (const v of a.objects('versions')) {
+    const status = v.string('status');
+    const version = v.string('version') ?? '';
+    const below = v.string('lessThan') ?? v.string('lessThanOrEqual');
+    const sha = v.string('versionType') === 'git' ? below ?? commitIn(version) : commitIn(below) ?? commitIn(version);
+    const release = /^(?:open-release\/)?([a-z]+)(?:\.master|\.\d+)?$/.exec(version)?.[1];
+    if (status === 'affected' && sha) {
+      fix = sha;
+    } else if (release && release !== 'master' && knownReleases.includes(release)) {
+      releases.push({ release, status: status === 'unaffected' ? 'not_affected' : 'affected' });
+    } else if (status === 'affected' && (below ? isVersion(below) : parseRangeText(version))) {
+      const range = below
+        ? { introduced: isVersion(version) ? version : '0', ...(v.string('lessThan') ? { fixed: below } : { last_affected: below }) }
+        : parseRangeText(version)!;
+      ranges.push(range);
+    } else if (status === 'affected' && version !== 'master') {
+      out.notes.push(`affected ${product}: version "${version}" was not understood; describe it by hand`);
+    }
+  }
+
+  if (ranges.length > 0) {
+    const ecosystem = /npmjs/.test(collection) ? 'npm' : 'PyPI';
+    if (!/pypi|npmjs/.test(collection)) out.notes.push(`affected: ${product} was taken to be a PyPI package (the record has no collectionURL); change the ecosystem if not`);
+    const source = out.references.map((r) => repositoryOf(r.url)).find((r) => r?.endsWith(`/${product}`));
+    out.affected.push({ package: { ecosystem, name: product }, ...(source ? { repository: source } : {}), ranges, releases });
+    return;
+  }
+  // A repository deployed from source. The record may give a short SHA; the full one is in a
+  // commit reference that starts with it.
+  const entry = addRepository(out, repository);
+  entry.releases.push(...releases);
+  if (!fix) return;
+  const full = FULL_SHA.test(fix) ? { repository, sha: fix } : commits.find((c) => c.sha.startsWith(fix!) && c.repository === repository);
+  if (full) addRepositoryFix(out, full);
+  else out.notes.push(`affected ${repository}: the record names the fix only as ${fix}; write its full 40-character SHA as master_fix`);
 }

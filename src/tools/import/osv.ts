@@ -1,61 +1,80 @@
-/** OSV records (as in the OSV and GitHub advisory databases) to an Imported. */
+/**
+ * OSV records (https://ossf.github.io/osv-schema/), as the OSV database, GitHub's advisory
+ * database and PyPA's advisory database publish them, to an Imported.
+ */
 import { ECOSYSTEMS } from '../../schemas/advisory.ts';
-import { addAlias, addReference, addVector, commitOf, creditType, currentRepository, ImportError, repositoryFixes, type Imported } from './imported.ts';
+import {
+  addAlias, addCredit, addCwe, addReference, addRepositoryFix, addVector, emptyImport, fixesFromReferences,
+  repositoryOf, type Imported, type ImportedPackage,
+} from './imported.ts';
+import type { Fields } from './json-fields.ts';
+import { rangesFromEvents } from './version-range.ts';
 
-type OsvEvent = { introduced?: string; fixed?: string; last_affected?: string };
-type Osv = {
-  id: string;
-  summary?: string;
-  details?: string;
-  aliases?: string[];
-  severity?: Array<{ type: string; score: string }>;
-  affected?: Array<{ package?: { ecosystem?: string; name?: string }; ranges?: Array<{ type: string; repo?: string; events: OsvEvent[] }> }>;
-  references?: Array<{ type?: string; url: string }>;
-  credits?: Array<{ name: string; type?: string }>;
-  database_specific?: { cwe_ids?: string[] };
-};
+const RECORD = 'an OSV record';
 
-export function fromOsv(record: Osv, input: string): Imported {
-  if (typeof record.id !== 'string') throw new ImportError(input, 'id', 'an OSV record needs a string "id"');
-  const out: Imported = { source: `OSV ${record.id}`, title: record.summary, description: record.details, aliases: [], cwe: [], credits: [], references: [], affected: [], todo: [] };
-  addAlias(out, record.id);
-  for (const a of record.aliases ?? []) addAlias(out, a);
-  for (const s of record.severity ?? []) addVector(out, s.score);
-  out.cwe.push(...(record.database_specific?.cwe_ids ?? []).filter((c) => /^CWE-\d+$/.test(c)));
-  for (const c of record.credits ?? []) out.credits.push({ name: c.name, type: creditType(c.type) });
-  for (const r of record.references ?? []) addReference(out, r.url, r.type ? (r.type.toLowerCase() as never) : undefined);
-  for (const [i, a] of (record.affected ?? []).entries()) {
-    for (const range of a.ranges ?? []) {
-      if (range.type === 'GIT' && range.repo) {
-        const repo = /github\.com\/([\w.-]+\/[\w.-]+?)(\.git)?$/.exec(range.repo)?.[1];
-        const fixed = range.events.flatMap((e) => (e.fixed ? [e.fixed] : []));
-        if (repo) repositoryFixes(out, fixed.map((sha) => ({ repository: currentRepository(repo), sha })));
-      } else if (range.type === 'ECOSYSTEM' || range.type === 'SEMVER') {
-        const ecosystem = a.package?.ecosystem;
-        const name = a.package?.name;
-        if (!ecosystem || !name) throw new ImportError(input, `affected[${i}].package`, 'an ECOSYSTEM range needs package.ecosystem and package.name');
-        if (!(ECOSYSTEMS as readonly string[]).includes(ecosystem)) {
-          out.todo.push(`affected: ecosystem ${ecosystem} (${name}) is not one this site lists (${ECOSYSTEMS.join(', ')}); describe it by hand`);
-          continue;
-        }
-        const ranges = eventsToRanges(range.events);
-        out.affected.push({ package: { ecosystem: ecosystem as (typeof ECOSYSTEMS)[number], name }, ranges, releases: [] });
-      }
-    }
+export function fromOsv(record: Fields): Imported {
+  // The OSV schema requires id and modified; anything without them is not an OSV record.
+  const id = record.string('id', RECORD)!;
+  record.string('modified', RECORD);
+  const out = emptyImport(`OSV ${id}`);
+  out.title = record.string('summary');
+  out.description = record.string('details');
+  out.published = record.string('published');
+  const withdrawn = record.string('withdrawn');
+  if (withdrawn) out.notes.push(`the record was withdrawn on ${withdrawn}; make sure the vulnerability is real before publishing it`);
+
+  addAlias(out, id);
+  for (const alias of record.strings('aliases')) addAlias(out, alias);
+  for (const s of record.objects('severity')) {
+    const type = s.string('type');
+    if (type === 'CVSS_V3' || type === 'CVSS_V4') addVector(out, s.string('score'));
+    else out.notes.push(`severity: a ${type} score was left out; score the flaw with CVSS 3.1 or 4.0`);
   }
-  // Fix commits named only in references still tell us the repository's master fix.
-  if (!out.affected.some((a) => 'package' in a)) {
-    repositoryFixes(out, out.references.flatMap((r) => (r.type === 'fix' ? (commitOf(r.url) ?? []) : [])));
-  }
+  // GitHub's database keeps CWE ids in database_specific.
+  for (const cwe of record.object('database_specific')?.strings('cwe_ids') ?? []) addCwe(out, cwe);
+  for (const c of record.objects('credits')) addCredit(out, c.string('name'), c.string('type'), c.strings('contact'));
+  for (const r of record.objects('references')) addReference(out, r.string('url', 'a reference'), r.string('type'));
+  // The advisory itself, for readers who want the source.
+  if (/^(GHSA|PYSEC|CVE)-/.test(id)) addReference(out, `https://osv.dev/vulnerability/${id}`, 'advisory');
+
+  // A GitHub advisory's own repository is the package's source (PyPA and GitHub records point at it).
+  const advisoryRepository = repositoryOf(out.references.find((r) => /\/security\/advisories\/GHSA-/.test(r.url))?.url);
+  for (const a of record.objects('affected')) importAffected(out, a, advisoryRepository);
+  fixesFromReferences(out);
   return out;
 }
 
-function eventsToRanges(events: OsvEvent[]): Array<{ introduced: string; fixed?: string; last_affected?: string }> {
-  const ranges: Array<{ introduced: string; fixed?: string; last_affected?: string }> = [];
-  for (const e of events) {
-    if (e.introduced !== undefined) ranges.push({ introduced: e.introduced });
-    else if (ranges.length > 0 && e.fixed) ranges.at(-1)!.fixed = e.fixed;
-    else if (ranges.length > 0 && e.last_affected) ranges.at(-1)!.last_affected = e.last_affected;
+function importAffected(out: Imported, a: Fields, advisoryRepository: string | undefined): void {
+  const pkg = a.object('package');
+  const ecosystem = pkg?.string('ecosystem');
+  const name = pkg?.string('name');
+  const ranges = a.objects('ranges');
+  const gitRanges = ranges.filter((r) => r.string('type') === 'GIT');
+  const versionRanges = ranges.filter((r) => r.string('type') === 'ECOSYSTEM' || r.string('type') === 'SEMVER');
+
+  let entry: ImportedPackage | undefined;
+  if (ecosystem && name && ecosystem !== 'GIT') {
+    if (!(ECOSYSTEMS as readonly string[]).includes(ecosystem)) {
+      out.notes.push(`affected: ${name} is a ${ecosystem} package, an ecosystem this site does not list (${ECOSYSTEMS.join(', ')}); it was left out`);
+      return;
+    }
+    const found = versionRanges.flatMap((r) => rangesFromEvents(r.objects('events', 'a range')!.map((e) => e.value)));
+    if (found.length === 0) out.notes.push(`affected: ${name} lists versions but no range; write its range (introduced, fixed)`);
+    entry = { package: { ecosystem: ecosystem as ImportedPackage['package']['ecosystem'], name }, ranges: found, releases: [] };
+    const source = gitRanges.map((r) => repositoryOf(r.string('repo'))).find(Boolean) ?? advisoryRepository;
+    if (source) entry.repository = source;
+    out.affected.push(entry);
   }
-  return ranges;
+  // GIT ranges: commits. For a package they are references to its fix; for a repository
+  // deployed from source they are its fix (OSV 1.6 also allows package.ecosystem GIT).
+  for (const r of gitRanges) {
+    const repository = repositoryOf(r.string('repo') ?? (ecosystem === 'GIT' ? name : undefined));
+    if (!repository) continue;
+    for (const e of r.objects('events', 'a GIT range')) {
+      const sha = e.string('fixed');
+      if (!sha) continue;
+      if (entry) addReference(out, `https://github.com/${repository}/commit/${sha}`, 'fix');
+      else addRepositoryFix(out, { repository, sha });
+    }
+  }
 }

@@ -1,0 +1,34 @@
+/** Small things the working-group commands share: where content is, how paths are shown, writing safely. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { contentRoot } from '../lib/content-root.ts';
+
+/** `--content-root`, else CONTENT_ROOT, else the project (npm runs scripts there). */
+export function rootFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ? resolve(userCwd(env), flag) : contentRoot(env);
+}
+
+/** The folder the user typed the command in: npm runs scripts from the package root and keeps it in INIT_CWD. */
+export const userCwd = (env: NodeJS.ProcessEnv = process.env) => env.INIT_CWD ?? process.cwd();
+
+/** A path as the user would type it from where they are. */
+export function shown(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  const rel = relative(userCwd(env), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** A refusal the user can act on (the file exists, a flag is wrong): printed without a stack trace. */
+export class RefusedError extends Error {}
+
+/** Writes a new file under `root`; refuses to replace one (flag `wx` makes the check and the write one step). */
+export function writeNewFile(root: string, rel: string, text: string): string {
+  const file = join(root, rel);
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, text, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new RefusedError(`${shown(file)} already exists; nothing was written (choose another --id)`);
+    throw e;
+  }
+  return file;
+}
