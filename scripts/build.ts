@@ -6,7 +6,7 @@
  * previews are refused here whatever the environment says.
  */
 import { build } from 'astro';
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { CLOCK_ENV, describeClock } from '../src/lib/clock.ts';
@@ -14,6 +14,7 @@ import { clockOrExit } from './lib/cli.ts';
 import { readCorpus, shareCorpus } from '../src/lib/content.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { PREVIEW_ENV } from '../src/lib/advisory-loader.ts';
+import { moveDir } from '../src/lib/move-dir.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 
 const argv = process.argv.slice(2);
@@ -64,13 +65,3 @@ try {
   rmSync(cacheDir, { recursive: true, force: true });
 }
 console.log(`\nsite built in ${outDir} (${describeClock(clock)}). Preview it with: npm run preview`);
-
-function moveDir(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    cpSync(from, to, { recursive: true });
-    rmSync(from, { recursive: true, force: true });
-  }
-}

@@ -8,6 +8,7 @@ import { resolveClock } from './clock.ts';
 import { hasSharedCorpus, readCorpus, readCorpusOnce } from './content.ts';
 import { contentRoot } from './content-root.ts';
 import { ContentError } from './problems.ts';
+import { publicEntries } from './model-from-corpus.ts';
 import { toPublicEntry } from './public-entry.ts';
 
 /** The preview is honoured only by the dev server (which has a file watcher) and only on request. */
@@ -26,11 +27,13 @@ export function advisoryLoader(): Loader {
     if (previewEmbargoed) logger.warn('EMBARGO PREVIEW: hidden and announced advisories are shown in full. Never deploy this.');
     // Start from nothing each time: an entry that became hidden again must not linger.
     store.clear();
-    for (const entry of corpus.advisories) {
-      const view = toPublicEntry(entry, now, { previewEmbargoed });
-      if (!view) continue;
-      const data = await parseData({ id: entry.data.id, data: view as Record<string, unknown> });
-      store.set({ id: entry.data.id, data, digest: generateDigest(data) });
+    const views = previewEmbargoed
+      ? corpus.advisories.flatMap((entry) => toPublicEntry(entry, now, { previewEmbargoed }) ?? [])
+      : publicEntries(corpus, now);
+    for (const view of views) {
+      const id = view.visibility === 'announced' ? view.id : view.advisory.id;
+      const data = await parseData({ id, data: view as Record<string, unknown> });
+      store.set({ id, data, digest: generateDigest(data) });
     }
   };
   return {

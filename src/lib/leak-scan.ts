@@ -18,31 +18,47 @@ export type Leak = { file: string; advisory: string; what: string; text: string 
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-export function normalize(text: string): string {
-  const decoded = text
-    .replace(/\r?\n[ \t]/g, '') // RFC 5545 line folding
-    .replace(/\\[nN]/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+/** Decodes the encodings a copy of a secret may hide behind; each pass runs only if its marker is present. */
+function decode(text: string): string {
+  let out = text;
+  if (out.includes('\n ') || out.includes('\n\t')) out = out.replace(/\r?\n[ \t]/g, ''); // RFC 5545 line folding
+  if (out.includes('\\')) out = out.replace(/\\[nN]/g, ' ').replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (out.includes('&')) {
+    out = out.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
       return Number.isFinite(code) && code < 0x110000 ? String.fromCodePoint(code) : m;
-    })
-    .replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
-    .replace(/(%[0-9a-f]{2})+/gi, (m) => {
+    });
+  }
+  if (out.includes('%')) {
+    out = out.replace(/(%[0-9a-f]{2})+/gi, (m) => {
       try {
         return decodeURIComponent(m);
       } catch {
         return m;
       }
     });
-  // NFKC folds look-alike forms (full-width letters, ligatures); plain ASCII needs none of it.
-  return (/^[\x00-\x7f]*$/.test(decoded) ? decoded : decoded.normalize('NFKC'))
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  }
+  return out;
 }
 
-const words = (text: string) => normalize(text).split(' ').filter(Boolean);
+/**
+ * The words of a text after decoding, case folding and dropping punctuation. Plain ASCII (most
+ * output) takes one split; other text is NFKC-folded first, so look-alike forms (full-width
+ * letters, ligatures) match.
+ */
+function words(text: string): string[] {
+  const decoded = decode(text);
+  const ascii = !/[^\x00-\x7f]/.test(decoded);
+  const parts = ascii ? decoded.toLowerCase().split(/[^a-z0-9]+/) : decoded.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  if (parts[0] === '') parts.shift();
+  if (parts.at(-1) === '') parts.pop();
+  return parts;
+}
+
+export function normalize(text: string): string {
+  return words(text).join(' ');
+}
 
 /** Sentences of a body long enough to be distinctive. */
 function phrases(body: string): string[] {

@@ -16,7 +16,7 @@ import { PageSchema, type PageData } from '../schemas/page.ts';
 import type { Site } from '../schemas/site.ts';
 import { contentRoot } from './content-root.ts';
 import { parseMarkdownFile, ParseError } from './frontmatter.ts';
-import { renderMarkdown, type Heading } from './markdown.ts';
+import { plainBlocks, renderMarkdown, type Heading } from './markdown.ts';
 import { ContentError, problemsFromZod, type Problem } from './problems.ts';
 import { paths } from './urls.ts';
 
@@ -29,6 +29,8 @@ export type ProsePage = {
   data: PageData;
   parts: ProsePart[];
   headings: Heading[];
+  /** The prose as plain text, without the generated blocks (for the search index). */
+  text: string;
 };
 
 export type ProseOptions = {
@@ -96,7 +98,10 @@ export function renderProse(file: string, raw: string, slug: string, options: Pr
     last = m.index + m[0].length;
   }
   if (last < html.length) parts.push({ kind: 'html', html: html.slice(last) });
-  return { slug, file, data: result.data, parts, headings };
+  const text = plainBlocks(body)
+    .filter((b) => !blocks.has(b.match(/^\{\{([a-z_][a-z0-9_-]*)\}\}$/i)?.[1] ?? ''))
+    .join('\n');
+  return { slug, file, data: result.data, parts, headings, text };
 }
 
 /** Reads `content/pages/<slug>.md`; a missing file is a content problem, not an empty page. */
@@ -110,6 +115,20 @@ export function loadProsePage(slug: string, options: ProseOptions = {}, dir = pr
     throw new ContentError([{ file, field: '(file)', message: `cannot be read (expected the prose page "${slug}" at ${path})` }]);
   }
   return renderProse(file, raw, slug, options);
+}
+
+/** The site's prose pages, each with its path and the generated blocks it places. */
+const SITE_PROSE = {
+  policy: { url: paths.policy, blocks: ['sla'] },
+  operators: { url: paths.operators, blocks: ['feeds', 'releases'] },
+  'working-group': { url: paths.workingGroup, blocks: ['members'] },
+} as const;
+export const PROSE_SLUGS = Object.keys(SITE_PROSE) as Array<keyof typeof SITE_PROSE>;
+
+/** One of the site's prose pages with the site's facts filled in, as its page renders it. */
+export function loadSiteProse(slug: keyof typeof SITE_PROSE, site: Site): ProsePage & { url: string } {
+  const { url, blocks } = SITE_PROSE[slug];
+  return { ...loadProsePage(slug, { vars: proseVars(site), blocks }), url };
 }
 
 /** The facts prose may quote inline: `{{contact_email}}`, `{{notice_hours}}`, `{{paths.policy}}` … */

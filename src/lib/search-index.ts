@@ -1,20 +1,27 @@
 /**
- * Writes the Pagefind index of a built site with Pagefind's Node API. Unlike wrappers that
- * only log, an indexing error throws. Only elements marked data-pagefind-body are indexed,
- * and pages only ever contain public content.
+ * Writes the Pagefind index from search records with Pagefind's Node API. Pagefind indexes in
+ * its own process, so a build starts this before rendering and collects it at the end: the
+ * indexing runs on the second core while Astro renders on the first. Unlike wrappers that only
+ * log, an indexing error rejects.
  */
 import { close, createIndex } from 'pagefind';
+import type { SearchRecord } from './search-records.ts';
 
-export async function writeSearchIndex(site: string): Promise<number> {
-  // The "#" self-links beside headings are not content.
-  const { errors, index } = await createIndex({ forceLanguage: 'en', excludeSelectors: ['.anchor'] });
+/** Indexes `records` and writes the index with Pagefind's UI files to `outputPath`. */
+export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
+  const { errors, index } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
+    // Pagefind answers requests in order; sending in batches keeps the pipe full without
+    // queueing ten thousand promises at once.
+    for (let i = 0; i < records.length; i += 256) {
+      const added = await Promise.all(records.slice(i, i + 256).map((r) => index.addCustomRecord(r)));
+      const failed = added.flatMap((a, k) => a.errors.map((e) => `${records[i + k]!.url}: ${e}`));
+      if (failed.length > 0) throw new Error(`search index: ${failed.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
-    return added.page_count;
+    return records.length;
   } finally {
     await close();
   }
