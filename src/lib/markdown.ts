@@ -68,11 +68,12 @@ renderer.renderer.rules.heading_close = (tokens, idx) => {
 renderer.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
 renderer.renderer.rules.table_close = () => '</table></div>\n';
 
-export function renderMarkdown(body: string): { html: string; headings: Heading[] } {
+/** The body as HTML, its anchored headings and its plain text, from one parse. */
+export function renderMarkdown(body: string): { html: string; headings: Heading[]; text: string } {
   const env = {};
   const tokens = renderer.parse(body, env);
   const headings = anchorHeadings(tokens);
-  return { html: renderer.renderer.render(tokens, renderer.options, env), headings };
+  return { html: renderer.renderer.render(tokens, renderer.options, env), headings, text: blocksOf(tokens).join(' ') };
 }
 
 export type BodyFinding = { line: number; message: string };
@@ -109,8 +110,12 @@ export function plainText(body: string): string {
 
 /** The text of each block (heading, paragraph, cell, code) in order, so sentences never span two. */
 export function plainBlocks(body: string): string[] {
+  return blocksOf(renderer.parse(body, {}));
+}
+
+function blocksOf(tokens: Token[]): string[] {
   const out: string[] = [];
-  for (const t of renderer.parse(body, {})) {
+  for (const t of tokens) {
     if (t.type === 'code_block' || t.type === 'fence') out.push(t.content);
     // Inline pieces join without a separator, so "*emphasis*," stays "emphasis," (blocks get a space).
     if (t.type === 'inline') out.push(inlineText(t.children ?? []));

@@ -1,7 +1,7 @@
 /** Turns a validated advisory into what the public site may hold at the build clock. */
 import type { PublicEntry } from '../schemas/public-entry.ts';
 import type { AdvisoryEntry } from './content.ts';
-import { plainText, renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from './markdown.ts';
 import { publicView, visibilityOf } from './visibility.ts';
 
 export type EntryOptions = {
@@ -10,7 +10,7 @@ export type EntryOptions = {
 };
 
 export function toPublicEntry(entry: AdvisoryEntry, now: Date, options: EntryOptions = {}): PublicEntry | null {
-  const full = () => ({ ...renderMarkdown(entry.body), text: plainText(entry.body) });
+  const full = () => renderMarkdown(entry.body);
   if (options.previewEmbargoed) {
     const phase = visibilityOf(entry.data, now);
     if (phase === 'hidden' || phase === 'announced') {
