@@ -27,6 +27,11 @@ const clock = clockOrExit(argv);
 console.log(describeClock(clock));
 process.env[CLOCK_ENV] = clock.now.toISOString();
 delete process.env[PREVIEW_ENV];
+// A production build is one whatever the caller's environment says: Vite derives
+// import.meta.env from NODE_ENV and from variables such as PROD and MODE, which test runners
+// set (the per-advisory export routes, for one, must see PROD and stay out of the build).
+process.env.NODE_ENV = 'production';
+for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete process.env[key];
 
 // The previous output is renamed aside at once and deleted while this build runs: removing
 // tens of thousands of files takes seconds that the build need not wait for.

@@ -15,7 +15,7 @@ export const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures');
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) continue;
+    if (['NODE_ENV', 'TEST', 'PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL'].includes(key) || key.startsWith('VITEST')) continue;
     env[key] = value;
   }
   return { ...env, ...extra };
