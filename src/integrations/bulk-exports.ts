@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { resolveClock } from '../lib/clock.ts';
-import { readCorpusOnce } from '../lib/content.ts';
+import { checkedCorpusOnce } from '../lib/content.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { mergeInto } from '../lib/move-dir.ts';
-import { ContentError } from '../lib/problems.ts';
 import type { ExportJob } from '../outputs/export-worker.ts';
 
 function startWorker(job: ExportJob): Promise<number> {
@@ -34,8 +33,7 @@ export function bulkExports(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
-        const { corpus, problems } = readCorpusOnce(contentRoot());
-        if (!corpus) throw new ContentError(problems);
+        const corpus = checkedCorpusOnce(contentRoot());
         // Beside the output (under .astro/), so that moving the files in is a rename.
         const parent = join(fileURLToPath(config.root), '.astro');
         mkdirSync(parent, { recursive: true });

@@ -12,20 +12,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveClock } from '../lib/clock.ts';
-import { readCorpusOnce, type Corpus } from '../lib/content.ts';
+import { checkedCorpusOnce } from '../lib/content.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { collectSecrets, scanForLeaks, scanForLeaksAsync, type Leak } from '../lib/leak-scan.ts';
 import { modelFromCorpus } from '../lib/model-from-corpus.ts';
 import { moveDir } from '../lib/move-dir.ts';
-import { ContentError } from '../lib/problems.ts';
 import { writeSearchIndex } from '../lib/search-index.ts';
 import { searchRecords } from '../lib/search-records.ts';
-
-function checkedCorpus(): Corpus {
-  const { corpus, problems } = readCorpusOnce(contentRoot());
-  if (!corpus) throw new ContentError(problems);
-  return corpus;
-}
 
 export function leakGuard(): AstroIntegration {
   let indexing: { dir: string; done: Promise<number> } | undefined;
@@ -37,7 +30,7 @@ export function leakGuard(): AstroIntegration {
         const cache = fileURLToPath(config.cacheDir);
         mkdirSync(cache, { recursive: true });
         const dir = mkdtempSync(join(cache, 'search-index-'));
-        const done = writeSearchIndex(searchRecords(modelFromCorpus(checkedCorpus(), resolveClock().now)), dir);
+        const done = writeSearchIndex(searchRecords(modelFromCorpus(checkedCorpusOnce(contentRoot()), resolveClock().now)), dir);
         // Collected in astro:build:done; until then a failure must not surface as unhandled.
         done.catch(() => {});
         indexing = { dir, done };
@@ -46,7 +39,7 @@ export function leakGuard(): AstroIntegration {
         const out = fileURLToPath(dir);
         try {
           if (!indexing) throw new Error('search index: the build never started it');
-          const corpus = checkedCorpus();
+          const corpus = checkedCorpusOnce(contentRoot());
           const secrets = collectSecrets(corpus.advisories, resolveClock().now);
           // Scan everything else while the index may still be written; a failed scan must not
           // leave the indexer running unobserved, so both are awaited before deciding.
@@ -56,7 +49,7 @@ export function leakGuard(): AstroIntegration {
           ]);
           if (indexed.status === 'rejected') throw indexed.reason;
           if (pages.status === 'rejected') throw pages.reason;
-          rmSync(join(out, 'pagefind'), { recursive: true, force: true });
+          // Nothing else writes pagefind/; if something did, the rename fails and so does the build.
           moveDir(indexing.dir, join(out, 'pagefind'));
           logger.info(`search index: ${indexed.value} records`);
           const index = scanForLeaks(join(out, 'pagefind'), secrets).map((l) => ({ ...l, file: `pagefind/${l.file}` }));

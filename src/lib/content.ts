@@ -9,7 +9,7 @@ import { ReleasesFileSchema, type Release } from '../schemas/release.ts';
 import { SiteSchema, type Site } from '../schemas/site.ts';
 import { parseMarkdownFile, parseYaml, ParseError, type ParsedMarkdown } from './frontmatter.ts';
 import { lintAdvisory, lintCorpus } from './lint.ts';
-import { problemsFromZod, type Problem } from './problems.ts';
+import { ContentError, problemsFromZod, type Problem } from './problems.ts';
 
 export type AdvisoryEntry = {
   /** Path relative to the project root, with forward slashes. */
@@ -182,6 +182,13 @@ export function readCorpusOnce(root: string): { corpus: Corpus | null; problems:
   const shared = (globalThis as Record<symbol, Shared | undefined>)[SHARED];
   if (shared && shared.root === root) return { corpus: shared.corpus, problems: [] };
   return readCorpus(root);
+}
+
+/** The corpus for `root` as `readCorpusOnce` gives it; any problem throws, naming each. */
+export function checkedCorpusOnce(root: string): Corpus {
+  const { corpus, problems } = readCorpusOnce(root);
+  if (!corpus) throw new ContentError(problems);
+  return corpus;
 }
 
 /** True when this process already holds the corpus for `root` (for logs and tests). */

@@ -3,7 +3,6 @@ import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'n
 import { join } from 'node:path';
 
 /** Moves a folder: a rename when both sides share a file system, else a copy and delete. */
-
 export function moveDir(from: string, to: string): void {
   try {
     renameSync(from, to);

@@ -98,9 +98,8 @@ export function renderProse(file: string, raw: string, slug: string, options: Pr
     last = m.index + m[0].length;
   }
   if (last < html.length) parts.push({ kind: 'html', html: html.slice(last) });
-  const text = plainBlocks(body)
-    .filter((b) => !blocks.has(b.match(/^\{\{([a-z_][a-z0-9_-]*)\}\}$/i)?.[1] ?? ''))
-    .join('\n');
+  const placed = new Set([...blocks].map((name) => `{{${name}}}`));
+  const text = plainBlocks(body).filter((b) => !placed.has(b)).join('\n');
   return { slug, file, data: result.data, parts, headings, text };
 }
 
