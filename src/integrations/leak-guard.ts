@@ -1,69 +1,81 @@
 /**
- * The search index and the last step of every production build. The index is built from the
- * public model's records as soon as the build starts: Pagefind works in its own process while
- * Astro renders. At the end the guard proves that no output byte carries embargoed text: the
- * pages and exports are scanned, then the index, decompressed, once it is moved into place.
+ * The last step of every production build: proof that no output byte carries embargoed text.
+ * The pages, feeds and exports are scanned while the search index may still be written
+ * (src/lib/build-jobs.ts starts it with the build), then the index, decompressed, once it is
+ * moved into place. Each scan is shared between this thread and the build worker.
  *
  * On any leak, or any error while indexing or scanning, the output folder is deleted and the
  * build fails, so nothing deployable is left behind. Must be the last integration.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildJobs, type BuildJobs, type BuildWorker } from '../lib/build-jobs.ts';
 import { resolveClock } from '../lib/clock.ts';
 import { checkedCorpusOnce } from '../lib/content.ts';
 import { contentRoot } from '../lib/content-root.ts';
-import { collectSecrets, scanForLeaks, scanForLeaksAsync, type Leak } from '../lib/leak-scan.ts';
-import { modelFromCorpus } from '../lib/model-from-corpus.ts';
+import { LeakScanner, listFiles, sortLeaks, type Leak } from '../lib/leak-scan.ts';
 import { moveDir } from '../lib/move-dir.ts';
-import { writeSearchIndex } from '../lib/search-index.ts';
-import { searchRecords } from '../lib/search-records.ts';
+
+/**
+ * Scans every file under `dir` on two threads. The build worker takes a batch at a time and
+ * this thread takes the rest, so the faster of the two (the worker shares its core with the
+ * indexer) does more.
+ */
+async function scanOnBothThreads(worker: BuildWorker, scanner: LeakScanner, dir: string): Promise<Leak[]> {
+  const files = listFiles(dir);
+  const BATCH = 128;
+  let next = 0;
+  const take = () => files.slice(next, (next += BATCH));
+  const leaks: Leak[] = [];
+  const there = (async () => {
+    while (next < files.length) leaks.push(...(await worker.scan(dir, take())));
+  })();
+  while (next < files.length) leaks.push(...(await scanner.scanAsync(dir, take())));
+  await there;
+  return leaks;
+}
 
 export function leakGuard(): AstroIntegration {
-  let indexing: { dir: string; done: Promise<number> } | undefined;
+  let jobs: BuildJobs | undefined;
   return {
     name: 'leak-guard',
     hooks: {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
-        const cache = fileURLToPath(config.cacheDir);
-        mkdirSync(cache, { recursive: true });
-        const dir = mkdtempSync(join(cache, 'search-index-'));
-        const done = writeSearchIndex(searchRecords(modelFromCorpus(checkedCorpusOnce(contentRoot()), resolveClock().now)), dir);
-        // Collected in astro:build:done; until then a failure must not surface as unhandled.
-        done.catch(() => {});
-        indexing = { dir, done };
+        // Already running when npm run build started them; started here when Astro runs alone.
+        jobs = buildJobs(checkedCorpusOnce(contentRoot()), resolveClock().now, fileURLToPath(config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         try {
-          if (!indexing) throw new Error('search index: the build never started it');
-          const corpus = checkedCorpusOnce(contentRoot());
-          const secrets = collectSecrets(corpus.advisories, resolveClock().now);
-          // Scan everything else while the index may still be written; a failed scan must not
-          // leave the indexer running unobserved, so both are awaited before deciding.
-          const [pages, indexed] = await Promise.allSettled([
-            scanForLeaksAsync(out, secrets, { skip: (file) => file.startsWith('pagefind/') }),
-            indexing.done,
-          ]);
+          if (!jobs) throw new Error('search index: the build never started it');
+          const { worker, searchIndex } = jobs;
+          const secrets = await worker.secrets;
+          const scanner = new LeakScanner(secrets);
+          // Pages, feeds and exports are scanned while the index may still be written; a failed
+          // scan must not leave the indexer running unobserved, so both are awaited first.
+          const [pages, indexed] = await Promise.allSettled([scanOnBothThreads(worker, scanner, out), searchIndex.done]);
           if (indexed.status === 'rejected') throw indexed.reason;
           if (pages.status === 'rejected') throw pages.reason;
           // Nothing else writes pagefind/; if something did, the rename fails and so does the build.
-          moveDir(indexing.dir, join(out, 'pagefind'));
+          moveDir(searchIndex.dir, join(out, 'pagefind'));
           logger.info(`search index: ${indexed.value} records`);
-          const index = scanForLeaks(join(out, 'pagefind'), secrets).map((l) => ({ ...l, file: `pagefind/${l.file}` }));
-          const leaks: Leak[] = [...pages.value, ...index];
+          const index = (await scanOnBothThreads(worker, scanner, join(out, 'pagefind'))).map((l) => ({ ...l, file: `pagefind/${l.file}` }));
+          const leaks = sortLeaks([...pages.value, ...index]);
           if (leaks.length > 0) {
             for (const l of leaks) logger.error(`LEAK ${l.file}: ${l.advisory} ${l.what} ${JSON.stringify(l.text.slice(0, 100))}`);
             throw new Error(`leak scan: ${leaks.length} embargoed string(s) found in the output; nothing was published`);
           }
           logger.info(`leak scan: no embargoed text in the output (${secrets.length} secret strings checked)`);
         } catch (e) {
-          if (indexing) rmSync(indexing.dir, { recursive: true, force: true });
+          if (jobs) rmSync(jobs.searchIndex.dir, { recursive: true, force: true });
           rmSync(out, { recursive: true, force: true });
           logger.error(`output removed: ${out}`);
           throw e;
+        } finally {
+          await jobs?.worker.stop();
         }
       },
     },

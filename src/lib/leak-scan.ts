@@ -220,52 +220,60 @@ export function secretMatcher(secrets: readonly Secret[]): (text: string) => Sec
   return (text) => index.find(text);
 }
 
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else yield path;
-  }
+/** Every file under `dir`, as paths relative to it with forward slashes, in a stable order. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
 }
-
-export type ScanOptions = {
-  /** Skip files whose path (relative to `dir`, forward slashes) matches; they are scanned later. */
-  skip?: (file: string) => boolean;
-};
 
 /** Scans every file under `dir` (its path included) and returns each leak found. */
-export function scanForLeaks(dir: string, secrets: readonly Secret[], options: ScanOptions = {}): Leak[] {
-  const scan = scanner(dir, secrets, options);
-  while (!scan.next().done);
-  return scan.leaks();
+export function scanForLeaks(dir: string, secrets: readonly Secret[]): Leak[] {
+  return new LeakScanner(secrets).scan(dir, listFiles(dir));
 }
 
-/**
- * The same scan, yielding to the event loop between batches of files, so other build work
- * that waits on another process (the search indexer) keeps moving while this one reads.
- */
-export async function scanForLeaksAsync(dir: string, secrets: readonly Secret[], options: ScanOptions = {}): Promise<Leak[]> {
-  const scan = scanner(dir, secrets, options);
-  for (let n = 0; !scan.next().done; n++) {
-    if (n % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+/** Leaks in a stable order, whichever thread found them. */
+export function sortLeaks(leaks: Leak[]): Leak[] {
+  return leaks.sort((a, b) => a.file.localeCompare(b.file) || a.advisory.localeCompare(b.advisory) || a.text.localeCompare(b.text));
+}
+
+/** The secrets indexed once, then any number of files scanned against them. */
+export class LeakScanner {
+  private readonly index: SecretIndex | undefined;
+
+  constructor(secrets: readonly Secret[]) {
+    this.index = secrets.length > 0 ? new SecretIndex(secrets) : undefined;
   }
-  return scan.leaks();
-}
 
-function scanner(dir: string, secrets: readonly Secret[], { skip }: ScanOptions) {
-  const found: Leak[] = [];
-  const index = secrets.length > 0 ? new SecretIndex(secrets) : undefined;
-  const files = index ? walk(dir) : [][Symbol.iterator]();
-  return {
-    next(): { done: boolean } {
-      const step = files.next();
-      if (step.done) return { done: true };
-      const file = relative(dir, step.value).split(sep).join('/');
-      if (!skip?.(file)) {
-        for (const s of index!.find(`${file}\n${readOutput(step.value)}`)) found.push({ file, advisory: s.advisory, what: s.what, text: s.text });
-      }
-      return { done: false };
-    },
-    leaks: () => found.sort((a, b) => a.file.localeCompare(b.file) || a.advisory.localeCompare(b.advisory)),
-  };
+  /** Scans the given files under `dir` (relative paths, as `listFiles` gives them). */
+  scan(dir: string, files: readonly string[]): Leak[] {
+    const found: Leak[] = [];
+    for (const file of files) this.scanOne(dir, file, found);
+    return sortLeaks(found);
+  }
+
+  /**
+   * The same scan, yielding to the event loop between batches of files, so that work waiting
+   * on another process or thread (the search indexer, the build worker) keeps moving.
+   */
+  async scanAsync(dir: string, files: readonly string[]): Promise<Leak[]> {
+    const found: Leak[] = [];
+    for (let i = 0; i < files.length; i++) {
+      if (i % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+      this.scanOne(dir, files[i]!, found);
+    }
+    return sortLeaks(found);
+  }
+
+  private scanOne(dir: string, file: string, found: Leak[]): void {
+    if (!this.index) return;
+    for (const s of this.index.find(`${file}\n${readOutput(join(dir, file))}`)) found.push({ file, advisory: s.advisory, what: s.what, text: s.text });
+  }
 }

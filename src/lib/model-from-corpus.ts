@@ -12,7 +12,10 @@ import { toPublicEntry } from './public-entry.ts';
 import { assembleModel, type SiteModel } from './site-model.ts';
 
 type Projection = { at: number; entries: PublicEntry[]; model?: SiteModel };
-const projections = new WeakMap<Corpus, Projection>();
+// On globalThis: scripts/build.ts and the Astro integrations and loader (loaded through Vite)
+// hold separate instances of this module, and all of them must share one projection.
+const KEY = Symbol.for('openedx-security.projections');
+const projections = ((globalThis as Record<symbol, WeakMap<Corpus, Projection> | undefined>)[KEY] ??= new WeakMap());
 
 function projectionOf(corpus: Corpus, now: Date): Projection {
   const hit = projections.get(corpus);

@@ -1,0 +1,61 @@
+/**
+ * The build's second thread. It receives the checked corpus once, at the start of the build,
+ * and at the lowest scheduling priority (the pages, which everything else waits for, come
+ * first) it:
+ *   1. writes the per-advisory exports into their staging folder;
+ *   2. works out the leak scan's secrets (which needs every body's plain text);
+ *   3. scans the batches of output files the main thread sends it at the end.
+ * Each step answers with a message; see BuildWorker in build-jobs.ts for the other side.
+ */
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { writeExports } from '../outputs/write-exports.ts';
+import type { AdvisoryEntry, Corpus } from './content.ts';
+import { collectSecrets, LeakScanner, type Leak, type Secret } from './leak-scan.ts';
+
+/** What crosses to the worker: the checked corpus without its line lookups (functions). */
+export type WorkerJob = {
+  corpus: Omit<Corpus, 'advisories'> & { advisories: Array<Omit<AdvisoryEntry, 'lineOf'>> };
+  now: string;
+  exportsDir: string;
+};
+
+export type ScanRequest = { type: 'scan'; id: number; dir: string; files: string[] };
+export type WorkerMessage =
+  | { type: 'exports'; count: number }
+  | { type: 'secrets'; secrets: Secret[] }
+  | { type: 'scanned'; id: number; leaks: Leak[] }
+  | { type: 'failed'; step: 'exports' | 'secrets' | 'scan'; id?: number; message: string };
+
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const describe = (e: unknown) => (e as Error)?.stack ?? String(e);
+
+setPriority(19);
+
+const { corpus, now, exportsDir } = workerData as WorkerJob;
+const at = new Date(now);
+const advisories = corpus.advisories.map((entry) => ({ ...entry, lineOf: () => undefined }));
+
+try {
+  post({ type: 'exports', count: writeExports({ ...corpus, advisories }, at, exportsDir) });
+} catch (e) {
+  post({ type: 'failed', step: 'exports', message: describe(e) });
+}
+
+let scanner: LeakScanner | undefined;
+try {
+  const secrets = collectSecrets(advisories, at);
+  scanner = new LeakScanner(secrets);
+  post({ type: 'secrets', secrets });
+} catch (e) {
+  post({ type: 'failed', step: 'secrets', message: describe(e) });
+}
+
+parentPort!.on('message', (request: ScanRequest) => {
+  try {
+    if (!scanner) throw new Error('no secrets to scan for (working them out failed)');
+    post({ type: 'scanned', id: request.id, leaks: scanner.scan(request.dir, request.files) });
+  } catch (e) {
+    post({ type: 'failed', step: 'scan', id: request.id, message: describe(e) });
+  }
+});

@@ -1,0 +1,31 @@
+/**
+ * Writes the per-advisory exports (OSV records, CSAF documents and their hashes) of every
+ * published advisory into `dir`. A production build runs this on its worker thread
+ * (src/lib/build-worker.ts): tens of thousands of file writes, each a blocking system call,
+ * then happen on the second core while Astro renders pages on the first.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Corpus } from '../lib/content.ts';
+import { modelFromCorpus } from '../lib/model-from-corpus.ts';
+import { perAdvisoryFiles } from './per-advisory-files.ts';
+
+/** Writes the files and returns how many. */
+export function writeExports(corpus: Corpus, now: Date, dir: string): number {
+  const model = modelFromCorpus(corpus, now);
+  const made = new Set<string>();
+  let count = 0;
+  for (const p of model.published) {
+    for (const file of perAdvisoryFiles(p, model)) {
+      const target = join(dir, file.path);
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      writeFileSync(target, file.text());
+      count++;
+    }
+  }
+  return count;
+}
