@@ -85,9 +85,7 @@ export function lintAdvisory(a: AdvisoryData, body: string, releases: readonly R
     seenAliases.add(alias);
   });
 
-  // One string search first: walking every field of every file costs more than the rare find.
-  const placeholders = JSON.stringify(a).includes(PLACEHOLDER) ? placeholderPaths(a) : [];
-  for (const path of placeholders) add(path, `still holds a ${PLACEHOLDER} placeholder (replace it with the real value)`);
+  for (const path of placeholderPaths(a)) add(path, `still holds a ${PLACEHOLDER} placeholder (replace it with the real value)`);
 
   if (body.trim() === '') add(['(body)'], 'the Markdown body is empty (expected Impact, Patches, Workarounds and References sections)');
   if (body.includes(PLACEHOLDER)) add(['(body)'], `still holds a ${PLACEHOLDER} placeholder (replace it with the real text)`);
@@ -101,14 +99,29 @@ function fieldOf(path: PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 }
 
-function* placeholderPaths(value: unknown, path: PropertyKey[] = []): Generator<PropertyKey[]> {
-  if (typeof value === 'string') {
-    if (value.includes(PLACEHOLDER)) yield path;
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* placeholderPaths(value[i], [...path, i]);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* placeholderPaths(v, [...path, k]);
-  }
+/** Paths of the string fields holding a placeholder; one path array, copied only on a find. */
+function placeholderPaths(value: unknown): PropertyKey[][] {
+  const found: PropertyKey[][] = [];
+  const path: PropertyKey[] = [];
+  const visit = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.includes(PLACEHOLDER)) found.push([...path]);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        visit(v[i]);
+        path.pop();
+      }
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        path.push(k);
+        visit(child);
+        path.pop();
+      }
+    }
+  };
+  visit(value);
+  return found;
 }
 
 /** Cross-file rules: unique ids and aliases across the whole archive. */

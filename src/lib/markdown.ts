@@ -5,7 +5,8 @@
  * http(s), mailto and in-site links become links. `check` rejects raw HTML earlier, with its
  * line, so authors see the problem; escaping here is the second wall.
  */
-// markdown-it 15 ships its own types; the Token of @types/markdown-it is a different type.
+// markdown-it 14, not 15: 15's build sets every token field through a defineProperty helper,
+// which made parsing about 40 % slower (docs/performance.md); 14 gets the same fixes.
 import MarkdownIt, { type Token } from 'markdown-it';
 
 export type Heading = { depth: number; id: string; text: string };
