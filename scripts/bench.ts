@@ -14,6 +14,7 @@ import { findChromium } from './lib/browser.ts';
 import { generateContentRoot } from './bench/synthetic.ts';
 import { samplePages, weighPage, type PageWeight } from './bench/page-weight.ts';
 import { weighFirstSearch, type SearchWeight } from './bench/search-weight.ts';
+import { hugoReference, type HugoReference } from './bench/hugo-reference.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLOCK = '2026-11-25T12:00:00Z';
@@ -27,7 +28,7 @@ const jsonOut = resolve(flag('--json') ?? join(ROOT, 'bench-results/latest.json'
 const useBrowser = !argv.includes('--no-browser');
 
 type Step = { seconds: number; peakMb: number; ok: boolean };
-type SizeResult = { advisories: number; check: Step; build: Step; pages: number; files: number; bytes: number };
+type SizeResult = { advisories: number; check: Step; build: Step; pages: number; files: number; bytes: number; hugo?: HugoReference };
 
 function measure(args: string[], env: NodeJS.ProcessEnv): Step & { stdout: string; stderr: string } {
   const usageFile = join(mkdtempSync(join(tmpdir(), 'oex-usage-')), 'usage.json');
@@ -75,8 +76,10 @@ for (const n of sizes) {
     console.error(`size ${n}: ${!check.ok ? 'check' : 'build'} failed\n${(check.ok ? build : check).stderr.slice(-4000)}`);
     process.exit(1);
   }
-  results.push({ advisories: n, check, build, ...tree(out) });
-  console.log(`  ${n} advisories: check ${fmt(check.seconds)} s, build ${fmt(build.seconds)} s`);
+  // The side-by-side reference of the targets, when Hugo is installed: the same Markdown, bare pages.
+  const hugo = hugoReference(root);
+  results.push({ advisories: n, check, build, ...tree(out), hugo });
+  console.log(`  ${n} advisories: check ${fmt(check.seconds)} s, build ${fmt(build.seconds)} s${hugo ? `, ${hugo.version} bare ${fmt(hugo.seconds)} s` : ''}`);
   if (largestDist) rmSync(largestDist, { recursive: true, force: true });
   largestDist = out;
   rmSync(root, { recursive: true, force: true });
@@ -127,6 +130,15 @@ console.log('\n| advisories | check s | check peak MB | build s | build peak MB 
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   console.log(`| ${r.advisories} | ${fmt(r.check.seconds)} | ${fmt(r.check.peakMb, 0)} | ${fmt(r.build.seconds)} | ${fmt(r.build.peakMb, 0)} | ${r.pages} | ${r.files} | ${fmt(r.bytes / 2 ** 20, 1)} |`);
+}
+const hugoRows = results.filter((r) => r.hugo);
+if (hugoRows.length > 0) {
+  console.log(`\nreference: ${hugoRows[0]!.hugo!.version} rendering the same Markdown into bare pages (title and body; no feeds, lists, exports, search or leak scan)`);
+  console.log('| advisories | hugo s | hugo pages | this build s | ratio |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const r of hugoRows) console.log(`| ${r.advisories} | ${fmt(r.hugo!.seconds)} | ${r.hugo!.pages} | ${fmt(r.build.seconds)} | ${fmt(r.build.seconds / r.hugo!.seconds, 1)}× |`);
+} else {
+  console.log('\nreference: hugo is not installed (apt-get install hugo), so the side-by-side figures were skipped');
 }
 console.log('\n| page type | path | HTML gzip | CSS gzip | JS gzip |');
 console.log('| --- | --- | ---: | ---: | ---: |');

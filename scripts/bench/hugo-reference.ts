@@ -20,6 +20,8 @@ export function hugoVersion(): string | undefined {
 const CONFIG = `baseURL = "https://example.org/"
 title = "reference"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+# Our advisories' aliases are CVE and GHSA ids, which Hugo would take for redirect paths.
+disableAliases = true
 [markup.goldmark.renderer]
 unsafe = false
 `;
