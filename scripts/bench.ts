@@ -28,7 +28,7 @@ const jsonOut = resolve(flag('--json') ?? join(ROOT, 'bench-results/latest.json'
 const useBrowser = !argv.includes('--no-browser');
 
 type Step = { seconds: number; peakMb: number; ok: boolean };
-type SizeResult = { advisories: number; check: Step; build: Step; pages: number; files: number; bytes: number; hugo?: HugoReference };
+type SizeResult = { advisories: number; check: Step; build: Step; pages: number; files: number; bytes: number; hugo: HugoReference | undefined };
 
 function measure(args: string[], env: NodeJS.ProcessEnv): Step & { stdout: string; stderr: string } {
   const usageFile = join(mkdtempSync(join(tmpdir(), 'oex-usage-')), 'usage.json');
