@@ -20,16 +20,20 @@ import { moveDir } from '../lib/move-dir.ts';
 
 /**
  * Scans every file under `dir` on two threads. The build worker takes a batch at a time and
- * this thread takes the rest, so the faster of the two (the worker shares its core with the
- * indexer) does more.
+ * this thread takes the rest, so the faster of the two does more. The worker joins only once
+ * `joinAfter` settles: while the search indexer still runs, the second core is its.
  */
-async function scanOnBothThreads(worker: BuildWorker, scanner: LeakScanner, dir: string): Promise<Leak[]> {
+async function scanOnBothThreads(worker: BuildWorker, scanner: LeakScanner, dir: string, joinAfter: Promise<unknown>): Promise<Leak[]> {
   const files = listFiles(dir);
   const BATCH = 128;
   let next = 0;
   const take = () => files.slice(next, (next += BATCH));
   const leaks: Leak[] = [];
   const there = (async () => {
+    await joinAfter.then(
+      () => {},
+      () => {},
+    );
     while (next < files.length) leaks.push(...(await worker.scan(dir, take())));
   })();
   while (next < files.length) leaks.push(...(await scanner.scanAsync(dir, take())));
@@ -56,13 +60,13 @@ export function leakGuard(): AstroIntegration {
           const scanner = new LeakScanner(secrets);
           // Pages, feeds and exports are scanned while the index may still be written; a failed
           // scan must not leave the indexer running unobserved, so both are awaited first.
-          const [pages, indexed] = await Promise.allSettled([scanOnBothThreads(worker, scanner, out), searchIndex.done]);
+          const [pages, indexed] = await Promise.allSettled([scanOnBothThreads(worker, scanner, out, searchIndex.done), searchIndex.done]);
           if (indexed.status === 'rejected') throw indexed.reason;
           if (pages.status === 'rejected') throw pages.reason;
           // Nothing else writes pagefind/; if something did, the rename fails and so does the build.
           moveDir(searchIndex.dir, join(out, 'pagefind'));
           logger.info(`search index: ${indexed.value} records`);
-          const index = (await scanOnBothThreads(worker, scanner, join(out, 'pagefind'))).map((l) => ({ ...l, file: `pagefind/${l.file}` }));
+          const index = (await scanOnBothThreads(worker, scanner, join(out, 'pagefind'), Promise.resolve())).map((l) => ({ ...l, file: `pagefind/${l.file}` }));
           const leaks = sortLeaks([...pages.value, ...index]);
           if (leaks.length > 0) {
             for (const l of leaks) logger.error(`LEAK ${l.file}: ${l.advisory} ${l.what} ${JSON.stringify(l.text.slice(0, 100))}`);
