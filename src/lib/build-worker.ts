@@ -12,6 +12,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { writeExports } from '../outputs/write-exports.ts';
 import type { AdvisoryEntry, Corpus } from './content.ts';
 import { collectSecrets, LeakScanner, type Leak, type Secret } from './leak-scan.ts';
+import { publicEntries } from './model-from-corpus.ts';
 
 /** What crosses to the worker: the checked corpus without its line lookups (functions). */
 export type WorkerJob = {
@@ -35,16 +36,20 @@ setPriority(19);
 const { corpus, now, exportsDir } = workerData as WorkerJob;
 const at = new Date(now);
 const advisories = corpus.advisories.map((entry) => ({ ...entry, lineOf: () => undefined }));
+// One corpus object, so the exports and the secrets share one projection (kept per object).
+const checked: Corpus = { ...corpus, advisories };
 
 try {
-  post({ type: 'exports', count: writeExports({ ...corpus, advisories }, at, exportsDir) });
+  post({ type: 'exports', count: writeExports(checked, at, exportsDir) });
 } catch (e) {
   post({ type: 'failed', step: 'exports', message: describe(e) });
 }
 
 let scanner: LeakScanner | undefined;
 try {
-  const secrets = collectSecrets(advisories, at);
+  // The exports projected every public body already; their plain text is reused here.
+  const texts = new Map(publicEntries(checked, at).flatMap((e) => (e.visibility === 'announced' ? [] : [[e.advisory.id, e.text] as const])));
+  const secrets = collectSecrets(advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })), at);
   scanner = new LeakScanner(secrets);
   post({ type: 'secrets', secrets });
 } catch (e) {

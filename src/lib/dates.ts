@@ -8,9 +8,15 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const instants = new Map<string, string>();
+
 /** A machine-readable UTC instant for `<time datetime>` (seconds, `Z`). */
 export function utcInstant(iso: string): string {
-  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Archive pages print each advisory's dates again and again (10,000 advisories: about
+  // 100,000 times); parsing an offset date each time showed in profiles.
+  let utc = instants.get(iso);
+  if (utc === undefined) instants.set(iso, (utc = new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z')));
+  return utc;
 }
 
 /** "11 May 2026" (the UTC date). */

@@ -88,14 +88,18 @@ function dateForms(dates: ReadonlyArray<string | undefined>): string[] {
   });
 }
 
-/** The parts of every not-yet-public advisory that must appear in no output file. */
-export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; body: string }>, now: Date): Secret[] {
+/**
+ * The parts of every not-yet-public advisory that must appear in no output file. A public
+ * advisory may bring its body's plain text (`text`, as the build already projected it) to save
+ * parsing the body again.
+ */
+export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; body: string; text?: string | undefined }>, now: Date): Secret[] {
   const secrets: Secret[] = [];
   const publicText: string[] = [];
-  for (const { data, body } of advisories) {
+  for (const { data, body, text } of advisories) {
     const phase = visibilityOf(data, now);
     if (phase === 'published' || phase === 'withdrawn') {
-      publicText.push(JSON.stringify(data), plainText(body), ...dateForms(publicDates(data)));
+      publicText.push(JSON.stringify(data), text ?? plainText(body), ...dateForms(publicDates(data)));
       continue;
     }
     if (phase === 'announced') publicText.push(data.id, JSON.stringify(data.notice), ...dateForms([data.announce_at, data.publish_at]));
