@@ -1,8 +1,8 @@
 /**
  * The last step of every production build: proof that no output byte carries embargoed text.
  * The pages, feeds and exports are scanned while the search index may still be written
- * (src/lib/build-jobs.ts starts it with the build), then the index, decompressed, once it is
- * moved into place. Each scan is shared between this thread and the build worker.
+ * (src/lib/build-jobs.ts starts it with the build), and the index, decompressed, once it is
+ * moved into place. The scan is shared between this thread and the build worker.
  *
  * On any leak, or any error while indexing or scanning, the output folder is deleted and the
  * build fails, so nothing deployable is left behind. Must be the last integration.
@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildJobs, type BuildJobs, type BuildWorker } from '../lib/build-jobs.ts';
+import { buildJobs, type BackgroundJob, type BuildJobs, type BuildWorker } from '../lib/build-jobs.ts';
 import { resolveClock } from '../lib/clock.ts';
 import { checkedCorpusOnce } from '../lib/content.ts';
 import { contentRoot } from '../lib/content-root.ts';
@@ -19,26 +19,47 @@ import { LeakScanner, listFiles, sortLeaks, type Leak } from '../lib/leak-scan.t
 import { moveDir } from '../lib/move-dir.ts';
 
 /**
- * Scans every file under `dir` on two threads. The build worker takes a batch at a time and
- * this thread takes the rest, so the faster of the two does more. The worker joins only once
- * `joinAfter` settles: while the search indexer still runs, the second core is its.
+ * Scans the whole output from one queue of files, on two threads: the pages, feeds and exports
+ * at once, and the search index as soon as it is written and moved into place. This thread
+ * and the build worker each take a batch of files at a time, so the faster does more; the
+ * worker joins only once the index is written, because until then the second core is the
+ * indexer's. Resolves once both threads are done and the indexer has settled, and rejects on
+ * the first failure of either.
  */
-async function scanOnBothThreads(worker: BuildWorker, scanner: LeakScanner, dir: string, joinAfter: Promise<unknown>): Promise<Leak[]> {
-  const files = listFiles(dir);
-  const BATCH = 128;
+async function scanOutput(out: string, worker: BuildWorker, scanner: LeakScanner, searchIndex: BackgroundJob, onIndexed: (records: number) => void): Promise<Leak[]> {
+  const queue = listFiles(out);
   let next = 0;
-  const take = () => files.slice(next, (next += BATCH));
-  const leaks: Leak[] = [];
-  const there = (async () => {
-    await joinAfter.then(
-      () => {},
-      () => {},
-    );
-    while (next < files.length) leaks.push(...(await worker.scan(dir, take())));
-  })();
-  while (next < files.length) leaks.push(...(await scanner.scanAsync(dir, take())));
-  await there;
-  return leaks;
+  let indexSettled = false;
+  const index = searchIndex.done
+    .then((records) => {
+      // Nothing else writes pagefind/; if something did, the rename fails and so does the build.
+      moveDir(searchIndex.dir, join(out, 'pagefind'));
+      queue.push(...listFiles(join(out, 'pagefind')).map((file) => `pagefind/${file}`));
+      onIndexed(records);
+    })
+    .finally(() => (indexSettled = true));
+  const settled = index.then(
+    () => {},
+    () => {},
+  );
+  const BATCH = 128;
+  const drain = async (scan: (files: string[]) => Promise<Leak[]>) => {
+    const found: Leak[] = [];
+    for (;;) {
+      if (next < queue.length) found.push(...(await scan(queue.slice(next, (next += BATCH)))));
+      else if (!indexSettled) await settled;
+      else return found;
+    }
+  };
+  const threads = await Promise.allSettled([
+    drain((files) => scanner.scanAsync(out, files)),
+    settled.then(() => drain((files) => worker.scan(out, files))),
+  ]);
+  await index; // an indexing error fails the build
+  return threads.flatMap((t) => {
+    if (t.status === 'rejected') throw t.reason;
+    return t.value;
+  });
 }
 
 export function leakGuard(): AstroIntegration {
@@ -58,16 +79,8 @@ export function leakGuard(): AstroIntegration {
           const { worker, searchIndex } = jobs;
           const secrets = await worker.secrets;
           const scanner = new LeakScanner(secrets);
-          // Pages, feeds and exports are scanned while the index may still be written; a failed
-          // scan must not leave the indexer running unobserved, so both are awaited first.
-          const [pages, indexed] = await Promise.allSettled([scanOnBothThreads(worker, scanner, out, searchIndex.done), searchIndex.done]);
-          if (indexed.status === 'rejected') throw indexed.reason;
-          if (pages.status === 'rejected') throw pages.reason;
-          // Nothing else writes pagefind/; if something did, the rename fails and so does the build.
-          moveDir(searchIndex.dir, join(out, 'pagefind'));
-          logger.info(`search index: ${indexed.value} records`);
-          const index = (await scanOnBothThreads(worker, scanner, join(out, 'pagefind'), Promise.resolve())).map((l) => ({ ...l, file: `pagefind/${l.file}` }));
-          const leaks = sortLeaks([...pages.value, ...index]);
+          const found = await scanOutput(out, worker, scanner, searchIndex, (records) => logger.info(`search index: ${records} records`));
+          const leaks = sortLeaks(found);
           if (leaks.length > 0) {
             for (const l of leaks) logger.error(`LEAK ${l.file}: ${l.advisory} ${l.what} ${JSON.stringify(l.text.slice(0, 100))}`);
             throw new Error(`leak scan: ${leaks.length} embargoed string(s) found in the output; nothing was published`);
