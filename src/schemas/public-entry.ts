@@ -24,12 +24,8 @@ export const PublishedEntrySchema = z.strictObject({
   /** The body rendered to HTML (raw HTML escaped). */
   html: z.string(),
   headings: z.array(z.strictObject({ depth: z.number(), id: z.string(), text: z.string() })),
-  /**
-   * The body as plain text, for the search index and the leak scan, which read the build's
-   * projection. The content loader leaves it out of Astro's data store: no page prints it, and
-   * at 10,000 advisories it was a quarter of the store every page render loads.
-   */
-  text: z.string().optional(),
+  /** The body as plain text, for feeds and exports. */
+  text: z.string(),
   embargoed: EmbargoedSchema,
 });
 
