@@ -25,7 +25,10 @@ const root = makeBareContentRoot({ 'advisories/2027/OEA-2027-502.md': hidden });
 let server: ChildProcess | undefined;
 
 async function startDev(port: number, env: NodeJS.ProcessEnv): Promise<string> {
-  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  // --ignore-lock: Astro's one-server-per-project lock would otherwise refuse the second
+  // server while the first is still shutting down, or while a developer's own is running.
+  const args = ['node_modules/astro/bin/astro.mjs', 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'];
+  server = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: cleanEnv({ ASTRO_DEV_BACKGROUND: '0', CONTENT_ROOT: root, BUILD_AT: '2026-11-25T12:00:00Z', EMBARGO_PREVIEW: '', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,9 +57,13 @@ async function startDev(port: number, env: NodeJS.ProcessEnv): Promise<string> {
   return base;
 }
 
-afterEach(() => {
-  server?.kill();
+afterEach(async () => {
+  const running = server;
   server = undefined;
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise((done) => running.once('exit', done));
+  running.kill();
+  await exited;
 });
 
 describe('npm run dev', () => {
