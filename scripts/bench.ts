@@ -27,11 +27,29 @@ const sizes = (flag('--sizes') ?? '100,1000,10000').split(',').map(Number);
 const jsonOut = resolve(flag('--json') ?? join(ROOT, 'bench-results/latest.json'));
 const useBrowser = !argv.includes('--no-browser');
 
-type Step = { seconds: number; peakMb: number; ok: boolean };
+type Step = { seconds: number; peakMb: number; userS: number | undefined; sysS: number | undefined; ok: boolean };
+
+/**
+ * CPU seconds (user, system) used so far by this process's finished children and theirs, from
+ * /proc (Linux; undefined elsewhere). It covers the whole tree of a measured step, Pagefind
+ * included. High system time is how a slow file system shows (see docs/performance.md).
+ */
+function childCpu(): { user: number; sys: number } | undefined {
+  try {
+    // Fields after the command name; cutime and cstime are the 14th and 15th, in clock ticks.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    const TICKS = 100; // USER_HZ, 100 on every Linux architecture Node supports
+    return { user: Number(fields[13]) / TICKS, sys: Number(fields[14]) / TICKS };
+  } catch {
+    return undefined;
+  }
+}
 type SizeResult = { advisories: number; check: Step; build: Step; pages: number; files: number; bytes: number; hugo: HugoReference | undefined };
 
 function measure(args: string[], env: NodeJS.ProcessEnv): Step & { stdout: string; stderr: string } {
-  const usageFile = join(mkdtempSync(join(tmpdir(), 'oex-usage-')), 'usage.json');
+  const usageDir = mkdtempSync(join(tmpdir(), 'oex-bench-usage-'));
+  const usageFile = join(usageDir, 'usage.json');
+  const cpuBefore = childCpu();
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, ['--import', join(ROOT, 'scripts/bench/report-usage.ts'), ...args], {
     cwd: ROOT,
@@ -40,13 +58,17 @@ function measure(args: string[], env: NodeJS.ProcessEnv): Step & { stdout: strin
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuAfter = childCpu();
+  const userS = cpuBefore && cpuAfter ? cpuAfter.user - cpuBefore.user : undefined;
+  const sysS = cpuBefore && cpuAfter ? cpuAfter.sys - cpuBefore.sys : undefined;
   let peakMb = 0;
   try {
     peakMb = JSON.parse(readFileSync(usageFile, 'utf8')).maxRssKb / 1024;
   } catch {
     /* the process died before reporting */
   }
-  return { seconds, peakMb, ok: run.status === 0, stdout: run.stdout, stderr: run.stderr };
+  rmSync(usageDir, { recursive: true, force: true });
+  return { seconds, peakMb, userS, sysS, ok: run.status === 0, stdout: run.stdout, stderr: run.stderr };
 }
 
 function tree(dir: string): { pages: number; files: number; bytes: number } {
@@ -137,10 +159,11 @@ if (at(1000) && at(10000)) {
   checks.push({ what: 'build growth 1,000 → 10,000 no worse than linear (≤ 10×)', ok: growth <= 10, figure: `${fmt(growth, 1)}×` });
 }
 
-console.log('\n| advisories | check s | check peak MB | build s | build peak MB | pages | files | output MB |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+const cpu = (s: Step) => (s.userS === undefined ? 'n/a' : `${fmt(s.userS, 1)} + ${fmt(s.sysS!, 1)}`);
+console.log('\n| advisories | check s | check peak MB | build s | build CPU s (user + system) | build peak MB | pages | files | output MB |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
-  console.log(`| ${r.advisories} | ${fmt(r.check.seconds)} | ${fmt(r.check.peakMb, 0)} | ${fmt(r.build.seconds)} | ${fmt(r.build.peakMb, 0)} | ${r.pages} | ${r.files} | ${fmt(r.bytes / 2 ** 20, 1)} |`);
+  console.log(`| ${r.advisories} | ${fmt(r.check.seconds)} | ${fmt(r.check.peakMb, 0)} | ${fmt(r.build.seconds)} | ${cpu(r.build)} | ${fmt(r.build.peakMb, 0)} | ${r.pages} | ${r.files} | ${fmt(r.bytes / 2 ** 20, 1)} |`);
 }
 const hugoRows = results.filter((r) => r.hugo);
 if (hugoRows.length > 0) {
@@ -163,7 +186,7 @@ for (const c of checks) console.log(`| ${c.what} | ${c.figure} | ${c.ok ? 'met' 
 mkdirSync(dirname(jsonOut), { recursive: true });
 writeFileSync(
   jsonOut,
-  `${JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, clock: CLOCK, sizes: results.map(({ check, build, ...r }) => ({ ...r, check: { seconds: check.seconds, peakMb: check.peakMb }, build: { seconds: build.seconds, peakMb: build.peakMb } })), pageWeights: weights, search, checks }, null, 2)}\n`,
+  `${JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, clock: CLOCK, sizes: results.map(({ check, build, ...r }) => ({ ...r, check: { seconds: check.seconds, peakMb: check.peakMb, userS: check.userS, sysS: check.sysS }, build: { seconds: build.seconds, peakMb: build.peakMb, userS: build.userS, sysS: build.sysS } })), pageWeights: weights, search, checks }, null, 2)}\n`,
 );
 console.log(`\nfigures written to ${jsonOut}`);
 for (const dir of [realDist, ...leftovers]) rmSync(dir, { recursive: true, force: true });

@@ -61,6 +61,7 @@ if (!outDir.startsWith(process.cwd() + sep)) {
   mkdirSync(join(process.cwd(), '.astro'), { recursive: true });
   stageDir = mkdtempSync(join(process.cwd(), '.astro', 'build-'));
 }
+let failure: Error | undefined;
 try {
   await build({
     root: projectRoot,
@@ -70,14 +71,17 @@ try {
   });
   if (stageDir !== outDir) moveDir(stageDir, outDir);
 } catch (e) {
+  failure = e as Error;
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+if (failure) {
   discardBuildJobs();
   rmSync(stageDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
-  console.error(`\nbuild failed, output removed: ${(e as Error).message}`);
+  console.error(`\nbuild failed, output removed: ${failure.message}`);
   await clearing;
   process.exit(1);
-} finally {
-  rmSync(cacheDir, { recursive: true, force: true });
 }
 await clearing;
 console.log(`\nsite built in ${outDir} (${describeClock(clock)}). Preview it with: npm run preview`);
