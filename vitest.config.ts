@@ -6,6 +6,7 @@ export default defineConfig({
     // Build and browser tests run real production builds in child processes.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    globalSetup: ['./tests/support/temp-root.ts'],
     reporters: ['default', './tests/support/count-reporter.ts'],
   },
 });
