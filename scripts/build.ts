@@ -10,18 +10,25 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { CLOCK_ENV, describeClock } from '../src/lib/clock.ts';
-import { clockOrExit } from './lib/cli.ts';
+import { clockOrExit, flagsOrExit } from './lib/cli.ts';
 import { readCorpus, shareCorpus } from '../src/lib/content.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { PREVIEW_ENV } from '../src/lib/advisory-loader.ts';
 import { buildJobs, discardBuildJobs } from '../src/lib/build-jobs.ts';
 import { moveDir } from '../src/lib/move-dir.ts';
+import { outputDirProblem } from '../src/lib/output-dir.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 
+const USAGE = 'usage: npm run build -- [--at <instant with offset>] [--out <folder>]  (default output: dist/)';
 const argv = process.argv.slice(2);
-const outIndex = argv.indexOf('--out');
-const outDir = resolve(outIndex >= 0 ? argv[outIndex + 1]! : 'dist');
+const flags = flagsOrExit(argv, { at: { type: 'string' }, out: { type: 'string' } }, USAGE);
+const outDir = resolve((flags.out as string | undefined) || 'dist');
 const projectRoot = resolve(import.meta.dirname, '..');
+const outProblem = outputDirProblem(outDir, projectRoot, contentRoot());
+if (outProblem) {
+  console.error(`--out: ${outProblem}. Nothing was built or removed.`);
+  process.exit(2);
+}
 
 const clock = clockOrExit(argv);
 console.log(describeClock(clock));

@@ -9,11 +9,12 @@
  * exists, so it must never be written into the site.
  */
 import { describeClock } from '../src/lib/clock.ts';
-import { clockOrExit, corpusOrExit } from './lib/cli.ts';
+import { clockOrExit, corpusOrExit, flagsOrExit } from './lib/cli.ts';
 import { nextTransition } from '../src/lib/visibility.ts';
 
+const USAGE = 'usage: npm run next-transition -- [--at <instant with offset>] [--json]';
 const argv = process.argv.slice(2);
-const json = argv.includes('--json');
+const json = flagsOrExit(argv, { at: { type: 'string' }, json: { type: 'boolean' } }, USAGE).json === true;
 
 const clock = clockOrExit(argv);
 

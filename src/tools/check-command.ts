@@ -19,7 +19,7 @@ export const USAGE = 'usage: npm run check -- [<file or folder>…] [--changed [
 type Output = { out: (line: string) => void; err: (line: string) => void };
 export class UsageError extends Error {}
 
-type Options = { root: string; targets: string[]; changed: boolean; base: string | undefined; format: 'human' | 'github' };
+type Options = { root: string; targets: string[]; changed: boolean; base: string | undefined; format: 'human' | 'github'; help: boolean };
 
 export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv, projectRoot: string): Options {
   let parsed;
@@ -31,6 +31,7 @@ export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv, projectRo
         base: { type: 'string' },
         format: { type: 'string' },
         'content-root': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
       strict: true,
@@ -45,7 +46,7 @@ export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv, projectRo
   if (values.changed && positionals.length > 0) throw new UsageError('give files or --changed, not both');
   // CONTENT_ROOT checks another content tree (fixtures, the benchmark's archive), like the build.
   const root = values['content-root'] || env.CONTENT_ROOT ? rootFrom(values['content-root'], env) : projectRoot;
-  return { root, targets: positionals, changed: values.changed ?? false, base: values.base, format };
+  return { root, targets: positionals, changed: values.changed ?? false, base: values.base, format, help: values.help ?? false };
 }
 
 /**
@@ -100,6 +101,10 @@ export function runCheck(argv: string[], env: NodeJS.ProcessEnv, projectRoot: st
   } catch (e) {
     io.err(`check: ${(e as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (options.help) {
+    io.out(USAGE);
+    return 0;
   }
   const { root, format } = options;
   const started = performance.now();

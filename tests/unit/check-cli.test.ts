@@ -85,6 +85,13 @@ describe('exit codes and messages', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain('usage: npm run check');
   });
+
+  it('prints its usage for --help and checks nothing', () => {
+    const r = check(contentRoot((t) => t.replace('severity: medium', 'severity: severe')), ['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('usage: npm run check');
+    expect(r.stdout).not.toContain('severity');
+  });
 });
 
 describe('--format github', () => {

@@ -25,4 +25,13 @@ describe('npm run next-transition', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--at:');
   });
+
+  it('prints only its usage for --help (the next transition is for private logs), and refuses unknown flags', () => {
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout.trim()).toBe('usage: npm run next-transition -- [--at <instant with offset>] [--json]');
+    const bogus = run('--jsn');
+    expect(bogus.status).toBe(2);
+    expect(bogus.stdout).toBe('');
+  });
 });
