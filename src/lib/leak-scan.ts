@@ -11,7 +11,7 @@ import { join, relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync, zstdDecompressSync } from 'node:zlib';
 import type { AdvisoryData } from '../schemas/advisory.ts';
 import { plainBlocks, plainText } from './markdown.ts';
-import { visibilityOf } from './visibility.ts';
+import { publicView, visibilityOf } from './visibility.ts';
 
 export type Secret = { advisory: string; what: string; text: string; words: string[] };
 export type Leak = { file: string; advisory: string; what: string; text: string };
@@ -98,14 +98,19 @@ export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; b
   const publicText: string[] = [];
   for (const { data, body, text } of advisories) {
     const phase = visibilityOf(data, now);
-    if (phase === 'published' || phase === 'withdrawn') {
-      publicText.push(JSON.stringify(data), text ?? plainText(body), ...dateForms(publicDates(data)));
-      continue;
-    }
-    if (phase === 'announced') publicText.push(data.id, JSON.stringify(data.notice), ...dateForms([data.announce_at, data.publish_at]));
     const add = (what: string, text: string | undefined) => {
       if (text && text.trim()) secrets.push({ advisory: data.id, what, text, words: words(text) });
     };
+    if (phase === 'published' || phase === 'withdrawn') {
+      // As the site shows it now: a later revision or a pending withdrawal is not public yet.
+      const shown = publicView(data, now, () => ({}))!;
+      const advisory = 'data' in shown ? shown.data : data;
+      publicText.push(JSON.stringify(advisory), text ?? plainText(body), ...dateForms(publicDates(advisory)));
+      if (data.withdrawn && !advisory.withdrawn) add('withdrawal reason', data.withdrawn.reason);
+      data.revisions.filter((r) => !advisory.revisions.includes(r)).forEach((r) => add('revision', r.summary));
+      continue;
+    }
+    if (phase === 'announced') publicText.push(data.id, JSON.stringify(data.notice), ...dateForms([data.announce_at, data.publish_at]));
     add('title', data.title);
     add('summary', data.summary);
     phrases(body).forEach((p) => add('body', p));

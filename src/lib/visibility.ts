@@ -8,12 +8,14 @@
  *
  * Dates are compared as instants, so offsets and daylight-saving changes cannot shift a
  * boundary. At publish_at to the second an advisory is published; one second before, it is not.
+ * The same holds inside a published advisory: a revision dated later, or a withdrawal not yet
+ * in force, is not part of what the site shows until its instant.
  */
 import type { AdvisoryData, Notice } from '../schemas/advisory.ts';
 
 export type Visibility = 'hidden' | 'announced' | 'published' | 'withdrawn';
 
-type Dates = Pick<AdvisoryData, 'draft' | 'announce_at' | 'publish_at' | 'withdrawn'>;
+type Dates = Pick<AdvisoryData, 'draft' | 'announce_at' | 'publish_at' | 'withdrawn'> & { revisions?: AdvisoryData['revisions'] };
 
 const instant = (iso: string) => Date.parse(iso);
 
@@ -65,8 +67,17 @@ export function publicView<Extra extends object>(
         notice: advisory.notice,
       };
     default:
-      return { visibility, data: advisory, ...extra() };
+      return { visibility, data: asOf(advisory, now.getTime(), visibility), ...extra() };
   }
+}
+
+/** A published advisory as it stands at `t`: later revisions and a pending withdrawal left out. */
+function asOf(advisory: AdvisoryData, t: number, visibility: 'published' | 'withdrawn'): AdvisoryData {
+  const revisions = advisory.revisions.filter((r) => instant(r.date) <= t);
+  const pendingWithdrawal = visibility === 'published' && advisory.withdrawn !== undefined;
+  if (revisions.length === advisory.revisions.length && !pendingWithdrawal) return advisory;
+  const { withdrawn, ...rest } = advisory;
+  return { ...rest, revisions, ...(pendingWithdrawal ? {} : { withdrawn }) };
 }
 
 /** The next instant after `now` at which any advisory changes phase, or null. */
@@ -74,7 +85,7 @@ export function nextTransition(advisories: readonly Dates[], now: Date): Date | 
   let next = Infinity;
   for (const a of advisories) {
     if (a.draft) continue;
-    for (const iso of [a.announce_at, a.publish_at, a.withdrawn?.at]) {
+    for (const iso of [a.announce_at, a.publish_at, a.withdrawn?.at, ...(a.revisions ?? []).map((r) => r.date)]) {
       if (!iso) continue;
       const t = instant(iso);
       if (t > now.getTime() && t < next) next = t;

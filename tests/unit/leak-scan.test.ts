@@ -54,6 +54,20 @@ describe('collectSecrets', () => {
   });
 });
 
+describe('collectSecrets, published advisories', () => {
+  it('keeps a later revision and a pending withdrawal secret until their instants', () => {
+    const revised = advisory('OEA-2026-013', {
+      revisions: [{ date: '2026-12-05T10:00:00Z', summary: 'Quillobrant backport added for Teak.' }],
+      withdrawn: { at: '2026-12-10T00:00:00Z', reason: 'Zembrolide turned out harmless.' },
+    });
+    const found = (text: string, now: string) => secretMatcher(collectSecrets([revised], new Date(now)))(text).map((s) => s.what);
+    const page = '<p>Quillobrant backport added for Teak.</p><p>Zembrolide turned out harmless.</p>';
+    expect(found(page, '2026-12-03T00:00:00Z').sort()).toEqual(['revision', 'withdrawal reason']);
+    expect(found(page, '2026-12-05T10:00:00Z')).toEqual(['withdrawal reason']);
+    expect(found(page, '2026-12-10T00:00:00Z')).toEqual([]);
+  });
+});
+
 describe('scanForLeaks', () => {
   it('reads gzip output and names the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oex-scan-'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextTransition, visibilityOf } from '../../src/lib/visibility.ts';
+import type { AdvisoryData } from '../../src/schemas/advisory.ts';
+import { nextTransition, publicView, visibilityOf } from '../../src/lib/visibility.ts';
 
 const base = { draft: false, announce_at: '2026-12-01T14:00:00Z', publish_at: '2026-12-03T14:00:00Z' };
 const at = (iso: string) => new Date(iso);
@@ -63,6 +64,37 @@ describe('visibilityOf', () => {
   });
 });
 
+describe('publicView of a published advisory', () => {
+  const revised = {
+    ...base,
+    id: 'OEA-2026-020',
+    revisions: [
+      { date: '2026-12-05T10:00:00Z', summary: 'Added the Teak backport.' },
+      { date: '2026-12-08T10:00:00Z', summary: 'Corrected the affected versions.' },
+    ],
+    withdrawn: { at: '2026-12-10T00:00:00Z', reason: 'Not a vulnerability.' },
+  } as unknown as AdvisoryData;
+  const shown = (iso: string) => {
+    const view = publicView(revised, at(iso), () => ({}));
+    return view && 'data' in view ? view.data : undefined;
+  };
+
+  it('leaves out revisions dated later and a withdrawal not yet in force', () => {
+    expect(shown('2026-12-04T00:00:00Z')?.revisions).toEqual([]);
+    expect(shown('2026-12-04T00:00:00Z')?.withdrawn).toBeUndefined();
+    expect(shown('2026-12-05T10:00:00Z')?.revisions.map((r) => r.summary)).toEqual(['Added the Teak backport.']);
+    expect(shown('2026-12-09T23:59:59Z')?.revisions).toHaveLength(2);
+    expect(shown('2026-12-09T23:59:59Z')?.withdrawn).toBeUndefined();
+    expect(shown('2026-12-10T00:00:00Z')?.withdrawn?.reason).toBe('Not a vulnerability.');
+  });
+
+  it('returns the advisory itself when nothing is pending', () => {
+    const plain = { ...revised, revisions: [], withdrawn: undefined } as unknown as AdvisoryData;
+    const view = publicView(plain, at('2026-12-04T00:00:00Z'), () => ({}));
+    expect(view && 'data' in view && view.data).toBe(plain);
+  });
+});
+
 describe('nextTransition', () => {
   const advisories = [
     base,
@@ -74,6 +106,11 @@ describe('nextTransition', () => {
     expect(nextTransition(advisories, at('2026-11-25T00:00:00Z'))?.toISOString()).toBe('2026-12-01T14:00:00.000Z');
     expect(nextTransition(advisories, at('2026-12-01T14:00:00Z'))?.toISOString()).toBe('2026-12-03T14:00:00.000Z');
     expect(nextTransition(advisories, at('2026-12-04T00:00:00Z'))?.toISOString()).toBe('2026-12-05T03:30:00.000Z');
+  });
+
+  it('includes a revision coming into force', () => {
+    const revised = [{ ...base, revisions: [{ date: '2026-12-05T10:00:00Z', summary: 'Added a backport.' }] }];
+    expect(nextTransition(revised, at('2026-12-04T00:00:00Z'))?.toISOString()).toBe('2026-12-05T10:00:00.000Z');
   });
 
   it('is null when nothing is scheduled', () => {
