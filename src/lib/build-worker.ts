@@ -13,6 +13,7 @@ import { writeExports } from '../outputs/write-exports.ts';
 import type { AdvisoryEntry, Corpus } from './content.ts';
 import { collectSecrets, LeakScanner, type Leak, type Secret } from './leak-scan.ts';
 import { publicEntries } from './model-from-corpus.ts';
+import { siteText } from './site-text.ts';
 
 /** What crosses to the worker: the checked corpus without its line lookups (functions). */
 export type WorkerJob = {
@@ -49,7 +50,7 @@ let scanner: LeakScanner | undefined;
 try {
   // The exports projected every public body already; their plain text is reused here.
   const texts = new Map(publicEntries(checked, at).flatMap((e) => (e.visibility === 'announced' ? [] : [[e.advisory.id, e.text] as const])));
-  const secrets = collectSecrets(advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })), at);
+  const secrets = collectSecrets(advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })), at, siteText(checked));
   scanner = new LeakScanner(secrets);
   post({ type: 'secrets', secrets });
 } catch (e) {

@@ -93,9 +93,14 @@ function dateForms(dates: ReadonlyArray<string | undefined>): string[] {
  * advisory may bring its body's plain text (`text`, as the build already projected it) to save
  * parsing the body again.
  */
-export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; body: string; text?: string | undefined }>, now: Date): Secret[] {
+export function collectSecrets(
+  advisories: ReadonlyArray<{ data: AdvisoryData; body: string; text?: string | undefined }>,
+  now: Date,
+  /** Text the site publishes besides advisories (src/lib/site-text.ts): never a secret. */
+  sitePublic: readonly string[] = [],
+): Secret[] {
   const secrets: Secret[] = [];
-  const publicText: string[] = [];
+  const publicText: string[] = [...sitePublic];
   for (const { data, body, text } of advisories) {
     const phase = visibilityOf(data, now);
     const add = (what: string, text: string | undefined) => {
@@ -131,8 +136,8 @@ export function collectSecrets(advisories: ReadonlyArray<{ data: AdvisoryData; b
       }
     }
   }
-  // A string that a public advisory also carries (a shared reference, a common credit) is no
-  // secret. One pass of the matcher over the public text finds them all.
+  // A string that a public advisory or the site itself also carries (a shared reference, a
+  // common credit, a working-group member's name) is no secret. One pass of the matcher over the public text finds them all.
   const seen = new Set<string>();
   const unique = secrets.filter((s) => {
     const key = `${s.advisory}\u0000${s.words.join(' ')}`;

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { collectSecrets, normalize, scanForLeaks, secretMatcher } from '../../src/lib/leak-scan.ts';
+import { readCorpus } from '../../src/lib/content.ts';
+import { siteText } from '../../src/lib/site-text.ts';
+import { PROJECT_ROOT } from '../support/build-site.ts';
 import type { AdvisoryData } from '../../src/schemas/advisory.ts';
 
 const NOW = new Date('2026-12-02T14:00:00Z');
@@ -51,6 +54,19 @@ describe('collectSecrets', () => {
     expect(found('cve-2026-99123')).toContain('alias');
     expect(found('thanks to Zo&euml; &#197;ngstr&#xF6;m'.replace('&euml;', 'ë'))).toContain('credit');
     expect(found('OEA-2026-012 Patch for the platform.')).toEqual([]);
+  });
+});
+
+describe('collectSecrets, text the site publishes itself', () => {
+  it('does not count a working-group member credited in a hidden advisory as a secret', () => {
+    const { corpus } = readCorpus(PROJECT_ROOT);
+    const member = corpus!.site.members[0]!.name;
+    const hidden = advisory('OEA-2026-014', { announce_at: '2026-12-20T14:00:00Z', publish_at: '2026-12-22T14:00:00Z', credits: [{ name: member, type: 'remediation_developer' }] });
+    const page = `<li>${member}</li>`;
+    expect(secretMatcher(collectSecrets([hidden], NOW))(page).map((s) => s.what)).toContain('credit');
+    expect(secretMatcher(collectSecrets([hidden], NOW, siteText(corpus!)))(page)).toEqual([]);
+    // The advisory's own words stay secret.
+    expect(secretMatcher(collectSecrets([hidden], NOW, siteText(corpus!)))('Title of OEA-2026-014').map((s) => s.what)).toContain('title');
   });
 });
 
