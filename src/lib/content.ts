@@ -2,7 +2,7 @@
  * Reads and validates everything under `content/`: the one entry point for `check`, the
  * Astro content loader, the feeds and the tools. Collects every problem before returning.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AdvisorySchema, type AdvisoryData } from '../schemas/advisory.ts';
 import { ReleasesFileSchema, type Release } from '../schemas/release.ts';
@@ -26,25 +26,42 @@ export const ADVISORIES_DIR = 'content/advisories';
 
 const rel = (root: string, path: string) => relative(root, path).split(sep).join('/');
 
-/** Every file under content/advisories, any extension, so stray .mdx or .txt files are reported. */
+/**
+ * Every file under content/advisories, any extension, so stray .mdx or .txt files are reported.
+ * Names starting with a dot (editor lock and swap files, .DS_Store) are not content. A symlinked
+ * folder is followed once, so a link loop ends; a broken link is listed and reported unreadable.
+ */
 export function listAdvisoryFiles(root: string): string[] {
   const out: string[] = [];
+  const walked = new Set<string>();
   const walk = (dir: string) => {
     let entries: Dirent[];
     try {
+      const real = realpathSync(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
       // File types come with the listing: no stat per file (a large archive lists 10,000).
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
     for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) walk(path);
-      else if (!entry.name.startsWith('.')) out.push(rel(root, path));
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) walk(path);
+      else out.push(rel(root, path));
     }
   };
   walk(join(root, ADVISORIES_DIR));
   return out;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function readYamlFile<T>(root: string, file: string, schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError } }, problems: Problem[]): T | null {

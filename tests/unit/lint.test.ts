@@ -6,7 +6,7 @@
  * the interface: a change to it should show up here.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,21 @@ describe('line numbers', () => {
   ] as const)('%s points at line %i', (name, line) => {
     const [problem] = check(rootWith(name));
     expect(problem?.line, problem && formatProblem(problem)).toBe(line);
+  });
+});
+
+describe('listing the advisories folder', () => {
+  it('skips editor lock files, reports a broken link, and follows a link loop only once', () => {
+    const root = rootWith();
+    const year = join(root, 'content/advisories/2026');
+    symlinkSync('user@host.12345:1764500000', join(year, '.#OEA-2026-201.md')); // Emacs's lock file
+    symlinkSync('missing-target.md', join(year, 'OEA-2026-299.md'));
+    symlinkSync('..', join(year, 'loop'));
+    const files = listAdvisoryFiles(root);
+    expect(files.filter((f) => f.includes('.#'))).toEqual([]);
+    expect(new Set(files).size).toBe(files.length);
+    expect(files.filter((f) => f.includes('/loop/'))).toEqual([]);
+    expect(check(root).map(formatProblem)).toEqual([expect.stringMatching(/^content\/advisories\/2026\/OEA-2026-299\.md: \(file\): cannot read the file/)]);
   });
 });
 
