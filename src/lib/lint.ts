@@ -85,10 +85,18 @@ export function lintAdvisory(a: AdvisoryData, body: string, releases: readonly R
     seenAliases.add(alias);
   });
 
-  for (const path of placeholderPaths(a)) add(path, `still holds a ${PLACEHOLDER} placeholder (replace it with the real value)`);
+  for (const { path, placeholder, control } of stringFindings(a)) {
+    if (placeholder) add(path, `still holds a ${PLACEHOLDER} placeholder (replace it with the real value)`);
+    if (control) add(path, controlMessage(control));
+  }
 
   if (body.trim() === '') add(['(body)'], 'the Markdown body is empty (expected Impact, Patches, Workarounds and References sections)');
   if (body.includes(PLACEHOLDER)) add(['(body)'], `still holds a ${PLACEHOLDER} placeholder (replace it with the real text)`);
+  const control = CONTROL.exec(body);
+  if (control) {
+    const line = body.slice(0, control.index).split('\n').length + where.bodyLine - 1;
+    problems.push({ file: where.file, field: `(body) line ${line}`, message: controlMessage(control[0]), line });
+  }
   for (const f of findBodyProblems(body)) {
     problems.push({ file: where.file, field: `(body) line ${f.line + where.bodyLine - 1}`, message: f.message, line: f.line + where.bodyLine - 1 });
   }
@@ -99,13 +107,27 @@ function fieldOf(path: PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 }
 
-/** Paths of the string fields holding a placeholder; one path array, copied only on a find. */
-function placeholderPaths(value: unknown): PropertyKey[][] {
-  const found: PropertyKey[][] = [];
+/**
+ * Control characters other than tab and line breaks (C0, DEL, C1). XML 1.0 cannot carry most
+ * of them, so one in a title would make the RSS feed unreadable; they come in with pasted or
+ * imported text and are never meant.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const controlMessage = (char: string) =>
+  `contains the control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (remove it: feeds are XML, which cannot carry it)`;
+
+type StringFinding = { path: PropertyKey[]; placeholder: boolean; control: string | undefined };
+
+/** The string fields holding a placeholder or a control character; one walk, a path copied only on a find. */
+function stringFindings(value: unknown): StringFinding[] {
+  const found: StringFinding[] = [];
   const path: PropertyKey[] = [];
   const visit = (v: unknown) => {
     if (typeof v === 'string') {
-      if (v.includes(PLACEHOLDER)) found.push([...path]);
+      const placeholder = v.includes(PLACEHOLDER);
+      const control = CONTROL.exec(v)?.[0];
+      if (placeholder || control) found.push({ path: [...path], placeholder, control });
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);

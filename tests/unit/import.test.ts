@@ -240,6 +240,18 @@ describe('advisory:import details', () => {
     expect((data.notice as { severity: string }).severity).toBe('critical');
   });
 
+  it('replaces control characters, which check refuses and feeds cannot carry, and says so', () => {
+    const record = JSON.parse(readFileSync(join(RECORDS, 'CVE-2024-22209.json'), 'utf8'));
+    const cna = record.containers.cna;
+    cna.title = `${cna.title ?? 'A flaw'}\u000b`;
+    cna.descriptions[0].value = `Page\u000cbreak and a bell\u0007 in the text.\n\n${cna.descriptions[0].value}`;
+    const imported = importRecord(JSON.stringify(record), 'cve.json');
+    const { text, notes } = importedToAdvisory(imported, { id: 'OEA-2026-001', proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' }, noticeHours: 48 });
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(text).toContain('Page break and a bell  in the text.');
+    expect(notes.join('\n')).toMatch(/held \d+ control character\(s\)/);
+  });
+
   it('maps CVE credits, reference tags, named releases, npm packages and lessThanOrEqual', () => {
     const record = {
       dataType: 'CVE_RECORD', cveMetadata: { cveId: 'CVE-2026-99999', state: 'PUBLISHED' },

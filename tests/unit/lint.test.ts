@@ -37,6 +37,8 @@ type Row = [name: string, file: string, field: string, message: string, count?: 
 
 // prettier-ignore
 const CASES: Row[] = [
+  ['control-character-in-title', TEMPLATE, 'title', 'contains the control character U+0007 (remove it: feeds are XML, which cannot carry it)'], // a YAML escape for BEL
+  ['control-character-in-body', TEMPLATE, '(body) line 36', 'contains the control character U+000C'], // a form feed pasted into the text
   ['time-without-offset', TEMPLATE, 'publish_at', 'must be an ISO 8601 date-time with seconds and an explicit offset, like "2026-12-02T14:00:00Z" or "2026-12-02T19:30:00+05:30" (found "2026-10-03T14:00:00")'], // a time without an offset
   ['offset-without-colon', TEMPLATE, 'publish_at', '(found "2026-10-03T15:00:00+0100")'], // +0100 instead of +01:00
   ['unquoted-time-without-offset', TEMPLATE, 'publish_at', '(found "2026-10-03T14:00:00")'], // an unquoted YAML timestamp without offset

@@ -17,8 +17,30 @@ export type ImportOptions = { id: string; proposal: Dates; noticeHours: number }
 
 const TITLE_MAX = 160;
 
-export function importedToAdvisory(imported: Imported, o: ImportOptions): { data: AdvisoryDraft; body: string; text: string; notes: string[] } {
+/** Control characters other than tab and line breaks: `check` refuses them (src/lib/lint.ts). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** A copy of `value` with every control character in its strings replaced by a space. */
+function withoutControlCharacters<T>(value: T): { value: T; replaced: number } {
+  let replaced = 0;
+  const clean = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      return v.replace(CONTROL, () => {
+        replaced++;
+        return ' ';
+      });
+    }
+    if (Array.isArray(v)) return v.map(clean);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, child]) => [k, clean(child)]));
+    return v;
+  };
+  return { value: clean(value) as T, replaced };
+}
+
+export function importedToAdvisory(record: Imported, o: ImportOptions): { data: AdvisoryDraft; body: string; text: string; notes: string[] } {
+  const { value: imported, replaced } = withoutControlCharacters(record);
   const notes = [...imported.notes];
+  if (replaced > 0) notes.push(`the record held ${replaced} control character(s), which feeds cannot carry; each became a space`);
   const sections = splitDescription(imported.description);
   const affected = imported.affected.length > 0 ? imported.affected.map((a) => affectedEntry(a, imported.otherFixes)) : [{ repository: HINTS.repository, master_fix: HINTS.masterFix, releases: [templateRelease()] }];
   if (imported.affected.length === 0) notes.push('affected: the record names no package range or fix commit; the affected component is yours to write');
