@@ -25,10 +25,16 @@ export function formatDate(iso: string): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-/** "11 May 2026, 17:30 UTC". */
+/** "11 May 2026, 17:30 UTC"; seconds only when there are some ("17:30:05 UTC"), so a reader never sees a moment earlier than the real one. */
 export function formatInstant(iso: string): string {
+  return `${formatDate(iso)}, ${clockTime(iso)} UTC`;
+}
+
+/** "17:30", or "17:30:05" when the instant has seconds (UTC). */
+export function clockTime(iso: string): string {
   const d = new Date(iso);
-  return `${formatDate(iso)}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  const seconds = d.getUTCSeconds();
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds ? `:${pad(seconds)}` : ''}`;
 }
 
 /** The UTC calendar date, YYYY-MM-DD. */

@@ -16,6 +16,7 @@ import { isPackage } from '../schemas/advisory.ts';
 import type { NoticeEntry } from '../schemas/public-entry.ts';
 import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
 import { absolute, githubCommit, paths } from '../lib/urls.ts';
+import { clockTime, utcDay } from '../lib/dates.ts';
 import { csafUrl } from './csaf-names.ts';
 import {
   advisoryUrl,
@@ -78,7 +79,7 @@ export type FeedItem = {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const stripAnchors = (html: string) => html.replace(/\s*<a class="anchor"[^>]*>[\s\S]*?<\/a>/g, '');
-const utcMinute = (instant: string) => `${utc(instant).slice(0, 16).replace('T', ' ')} UTC`;
+const utcReadable = (instant: string) => `${utcDay(instant)} ${clockTime(instant)} UTC`;
 
 function categories(ctx: OutputContext, kind: string, level: string, components: readonly string[]): Category[] {
   const taxonomy = (name: string) => `${absolute(ctx.site.url, paths.advisories)}${name}/`;
@@ -97,8 +98,8 @@ export function advisoryItem(p: PublishedAdvisory, ctx: OutputContext): FeedItem
   const state = a.withdrawn ? 'Withdrawn ' : revision > 1 ? 'Updated ' : '';
   const summary = a.summary.replace(/\s+/g, ' ').trim();
   const lead = [
-    a.withdrawn ? `Withdrawn on ${utcMinute(a.withdrawn.at)}: ${a.withdrawn.reason}` : '',
-    !a.withdrawn && latest ? `Revision ${revision} (${utcMinute(latest.date)}): ${latest.summary}` : '',
+    a.withdrawn ? `Withdrawn on ${utcReadable(a.withdrawn.at)}: ${a.withdrawn.reason}` : '',
+    !a.withdrawn && latest ? `Revision ${revision} (${utcReadable(latest.date)}): ${latest.summary}` : '',
   ].filter(Boolean);
   const severity: FeedSeverity = {
     level: p.level,
@@ -162,7 +163,7 @@ export function advisoryItem(p: PublishedAdvisory, ctx: OutputContext): FeedItem
 export function noticeItem(n: NoticeEntry, ctx: OutputContext): FeedItem {
   const { notice } = n;
   const releases = sortReleaseNames(ctx, notice.releases);
-  const when = utcMinute(n.publish_at);
+  const when = utcReadable(n.publish_at);
   const components = notice.components.join(', ');
   const lines = [
     ...(notice.text ? [notice.text] : []),
