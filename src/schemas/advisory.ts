@@ -16,11 +16,14 @@ import {
   RepositorySchema,
 } from './common.ts';
 
-/** Site ids: `OEA-<year>-<sequence>`, at least three digits of sequence. */
-export const ADVISORY_ID_PATTERN = /^OEA-(\d{4})-(\d{3,})$/;
+/**
+ * Site ids: `OEA-<year>-<sequence>`, the sequence padded to three digits and no further, so one
+ * number has one spelling (OEA-2026-305, never OEA-2026-0305 beside it).
+ */
+export const ADVISORY_ID_PATTERN = /^OEA-(\d{4})-(\d{3}|[1-9]\d{3,})$/;
 export const AdvisoryIdSchema = z
   .string()
-  .regex(ADVISORY_ID_PATTERN, 'must be an advisory id like "OEA-2026-007" (OEA-, the year, a sequence of 3+ digits)');
+  .regex(ADVISORY_ID_PATTERN, 'must be an advisory id like "OEA-2026-007" (OEA-, the year, a sequence of 3 or more digits without extra leading zeros)');
 
 /** Aliases other databases gave the same vulnerability. */
 export const ALIAS_PATTERNS = {
@@ -71,7 +74,7 @@ export const ReleaseFixSchema = z
     /** The backport commit on the release branch. */
     commit: CommitSchema.optional(),
     /** The release tag that first contains the fix, e.g. `open-release/teak.3`. */
-    tag: OneLineSchema.optional(),
+    tag: OneLineSchema.regex(/^[^\s~^:?*[\\]+$/, 'must be a git tag name, like "open-release/teak.3" (no spaces or ~^:?*[\\)').optional(),
   })
   .refine((r) => r.status !== 'fixed' || r.commit || r.tag, {
     message: 'a fixed release needs its commit and/or tag',

@@ -15,10 +15,13 @@ export const InstantSchema = z.iso.datetime({
 /** A calendar date (YYYY-MM-DD), for release and support dates. */
 export const DateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
-export const HttpsUrlSchema = z.url({
-  protocol: /^https$/,
-  error: 'must be an https:// URL',
-});
+export const HttpsUrlSchema = z
+  .url({
+    protocol: /^https$/,
+    error: 'must be an https:// URL',
+  })
+  // Published as links and in exports: a user name or password in one would be published too.
+  .refine((url) => !/^https:\/\/[^/?#]*@/i.test(url), 'must not carry a user name or password (user:pass@)');
 
 /** A GitHub repository slug such as `openedx/openedx-platform`. */
 export const RepositorySchema = z

@@ -37,6 +37,9 @@ type Row = [name: string, file: string, field: string, message: string, count?: 
 
 // prettier-ignore
 const CASES: Row[] = [
+  ['id-with-extra-leading-zero', 'content/advisories/2026/OEA-2026-0201.md', 'id', 'without extra leading zeros'], // OEA-2026-0201 beside OEA-2026-201 would be one number spelt twice
+  ['tag-with-space', TEMPLATE, 'affected[0].releases[0].tag', 'must be a git tag name'],
+  ['reference-url-with-credentials', TEMPLATE, 'references[0].url', 'must not carry a user name or password'],
   ['control-character-in-title', TEMPLATE, 'title', 'contains the control character U+0007 (remove it: feeds are XML, which cannot carry it)'], // a YAML escape for BEL
   ['control-character-in-body', TEMPLATE, '(body) line 36', 'contains the control character U+000C'], // a form feed pasted into the text
   ['time-without-offset', TEMPLATE, 'publish_at', 'must be an ISO 8601 date-time with seconds and an explicit offset, like "2026-12-02T14:00:00Z" or "2026-12-02T19:30:00+05:30" (found "2026-10-03T14:00:00")'], // a time without an offset
