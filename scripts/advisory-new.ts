@@ -46,6 +46,13 @@ function main(): void {
     console.log(USAGE);
     return;
   }
+  // Titles and summaries are single lines of text in the file; refuse now what check would refuse later.
+  for (const key of ['title', 'summary'] as const) {
+    const text = values[key];
+    if (text !== undefined && (!text.trim() || /[\u0000-\u001f\u007f-\u009f]/.test(text))) {
+      throw new OptionError(`--${key}`, `expected one line of text, without line breaks or control characters (found ${JSON.stringify(text)})`);
+    }
+  }
   const root = rootFrom(values['content-root']);
   const site = readSite(root, []);
   const noticeHours = site?.notice_hours ?? 48;
@@ -94,6 +101,9 @@ function main(): void {
   console.error(`\n${todo.length} FILL-IN placeholder(s) to replace before \`npm run check -- ${rel}\` passes:`);
   for (const p of todo) console.error(`  ${p.field}: ${p.hint}`);
   console.error(`Proposed dates: pre-announcement ${dates.announceAt}, publication ${dates.publishAt}; change them to the agreed times.`);
+  if (Date.parse(dates.publishAt) <= now.getTime()) {
+    console.error(`Note: ${dates.publishAt} is not in the future, so the next build publishes this advisory in full as soon as check passes.`);
+  }
 }
 
 try {

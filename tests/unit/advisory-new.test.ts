@@ -131,12 +131,21 @@ describe('npm run advisory:new', () => {
     [['--announce-at', '2026-12-01T14:00:00Z', '--publish-at', '2026-12-02T14:00:00Z'], '--announce-at: must be at least 48 hours'],
     [['--id', 'OEA-26-1'], '--id: must be an advisory id like "OEA-2026-007"'],
     [['--sevrity', 'high'], "Unknown option '--sevrity'"],
+    [['--title', 'Two\nlines'], '--title: expected one line of text, without line breaks or control characters'],
+    [['--summary', ' '], '--summary: expected one line of text'],
   ])('a usage mistake %j exits 2 and says: %s', (args, message) => {
     const root = tempRoot({});
     const run = newFile(root, ...args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(existsSync(join(root, 'content/advisories/2026'))).toBe(false);
+  });
+
+  it('says so when --publish-at is not in the future (backfilling an old advisory)', () => {
+    const run = newFile(tempRoot({}), '--dry-run', '--publish-at', '2026-11-20T14:00:00Z');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Note: 2026-11-20T14:00:00Z is not in the future');
+    expect(newFile(tempRoot({}), '--dry-run').stderr).not.toContain('Note:');
   });
 
   it('never replaces an existing file (exit 1, file unchanged)', () => {
