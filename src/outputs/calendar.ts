@@ -20,6 +20,7 @@ import type { NoticeEntry } from '../schemas/public-entry.ts';
 import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
 import { absolute, paths } from '../lib/urls.ts';
 import { advisoryUrl, sortReleaseNames, upcomingUrl, type OutputContext } from './common.ts';
+import { refoldIcs } from './ics-fold.ts';
 
 /** Published advisories that keep their (past) event, newest first. */
 export const KEEP_PUBLISHED = 20;
@@ -89,7 +90,10 @@ export function calendarEvents(model: SiteModel): EventAttributes[] {
   return [...published, ...upcoming].sort((a, b) => start(a) - start(b) || (a.uid ?? '').localeCompare(b.uid ?? ''));
 }
 
-/** The whole calendar as text (CRLF line ends, folded lines, as RFC 5545 wants). */
+/**
+ * The whole calendar as text (CRLF line ends, lines folded at 75 octets, as RFC 5545 wants;
+ * the `ics` package counts characters, so its folds are redone by octets).
+ */
 export function calendarIcs(model: SiteModel): string {
   const { error, value } = createEvents(calendarEvents(model), {
     productId: `-//${model.site.title}//Security releases//EN`,
@@ -99,5 +103,5 @@ export function calendarIcs(model: SiteModel): string {
   if (error || value === null) {
     throw new Error(`calendar ${absolute(model.site.url, paths.calendar)}: the ics package refused an event: ${error?.message ?? 'no output'}`);
   }
-  return value;
+  return refoldIcs(value);
 }

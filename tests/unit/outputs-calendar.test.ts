@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarEvents, calendarIcs, KEEP_PUBLISHED } from '../../src/outputs/calendar.ts';
+import { foldLine, unfoldIcs } from '../../src/outputs/ics-fold.ts';
 import { systemPython } from '../support/export-validators.ts';
 import { advisory, modelOf } from '../support/output-model.ts';
 
@@ -34,7 +35,7 @@ describe('calendar', () => {
     expect(ics).toContain('DTSTART:20261202T140000Z\r\n');
     expect(ics).toContain('DTSTAMP:20261125T120000Z\r\n');
     expect(ics).toContain('URL:https://security.openedx.org/upcoming/#OEA-2026-103\r\n');
-    expect(ics.replace(/\r\n\t/g, '')).toContain('SUMMARY:Open edX security release OEA-2026-103 (high): openedx/openedx-platform');
+    expect(unfoldIcs(ics)).toContain('SUMMARY:Open edX security release OEA-2026-103 (high): openedx/openedx-platform');
     expect(ics).not.toContain('OEA-2026-101');
   });
 
@@ -85,5 +86,66 @@ describe('calendar', () => {
     ]);
     expect(parsed.events[1]!.description).toContain('Named releases: verawood, ulmo.');
     expect(parsed.events[1]!.description).toContain('Authentication fix; patch for Verawood.');
+  });
+});
+
+/** Octets of text in UTF-8, what RFC 5545 counts. */
+const octets = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** Why folded text breaks RFC 5545 section 3.1 (or how this calendar folds), or nothing. */
+function foldProblems(folded: string): string[] {
+  return folded.split('\r\n').flatMap((line, i) => [
+    ...(octets(line) > 75 ? [`line ${i + 1}: ${octets(line)} octets (want <= 75)`] : []),
+    ...(line.startsWith('\t') ? [`line ${i + 1}: continues with a tab (want one space)`] : []),
+    ...(line.isWellFormed() ? [] : [`line ${i + 1}: a UTF-16 surrogate pair is split`]),
+  ]);
+}
+
+// One character of each UTF-8 length: ASCII, Latin (2 octets), CJK (3), an emoji (4, and a
+// UTF-16 surrogate pair).
+const WIDTHS = [['ASCII', 'x', 1], ['2-octet', 'é', 2], ['3-octet', '漢', 3], ['4-octet', '😀', 4]] as const;
+
+describe('calendar line folding (RFC 5545 section 3.1: 75 octets, not characters)', () => {
+  it.each(WIDTHS)('keeps a %s character whole at the first fold', (_, char, size) => {
+    const fits = 'a'.repeat(75 - size) + char;
+    expect(foldLine(fits)).toBe(fits);
+    const over = 'a'.repeat(76 - size) + char;
+    expect(foldLine(over)).toBe(`${'a'.repeat(76 - size)}\r\n ${char}`);
+  });
+
+  it.each(WIDTHS)('counts the leading space of a continuation line, with a %s character at its end', (_, char, size) => {
+    const second = 'b'.repeat(74 - size) + char;
+    expect(foldLine('a'.repeat(75) + second)).toBe(`${'a'.repeat(75)}\r\n ${second}`);
+    expect(foldLine('a'.repeat(75) + second + 'c')).toBe(`${'a'.repeat(75)}\r\n ${second}\r\n c`);
+  });
+
+  it.each(WIDTHS)('folds a long line of %s characters, at every offset, into lines that unfold to it', (_, char) => {
+    for (let pad = 0; pad < 4; pad++) {
+      const line = `DESCRIPTION:${'a'.repeat(pad)}${char.repeat(200)}`;
+      const folded = foldLine(line);
+      expect(foldProblems(folded)).toEqual([]);
+      expect(folded.split('\r\n').slice(1).every((l) => l.startsWith(' '))).toBe(true);
+      expect(unfoldIcs(folded)).toBe(line);
+    }
+  });
+
+  const title = 'Ça déborde: 課程スタッフが他のコースの成績レポートを読めた 😀🔐 über lms/djangoapps/instructor/views/instructor_dashboard.py';
+  const mixed = () =>
+    calendarIcs(modelOf([
+      advisory({ ...preAnnouncedThenPublished, title }),
+      advisory({ ...upcoming, notice: { ...notice, text: `Corrigé à l’échéance; 修正は予定どおり公開 🗓️ ${'é'.repeat(60)}` } }),
+    ]));
+
+  it('writes a calendar of accented, CJK and emoji text with no line over 75 octets', () => {
+    const ics = mixed();
+    expect(foldProblems(ics)).toEqual([]);
+    expect(unfoldIcs(ics)).toContain(`DESCRIPTION:${title}\\n\\nThe advisory: `);
+    expect(unfoldIcs(ics)).toContain(`Corrigé à l’échéance\\; 修正は予定どおり公開 🗓️ ${'é'.repeat(60)}\\n`);
+  });
+
+  it('reads back in python3-icalendar with the text unchanged', () => {
+    const parsed = systemPython('icalendar', PARSE, mixed()) as { events: Array<Record<string, string>> };
+    expect(parsed.events[0]!.description).toBe(`${title}\n\nThe advisory: https://security.openedx.org/advisories/OEA-2026-102/`);
+    expect(parsed.events[1]!.description).toContain(`Corrigé à l’échéance; 修正は予定どおり公開 🗓️ ${'é'.repeat(60)}\n\n`);
   });
 });
