@@ -146,6 +146,28 @@ function stringFindings(value: unknown): StringFinding[] {
   return found;
 }
 
+/**
+ * The notice period the site promises (site.yaml `notice_hours`, quoted on the policy, operators,
+ * upcoming and subscribe pages): a pre-announcement at least that long before publication. A
+ * flaw already public elsewhere has no pre-announcement at all (no announce_at).
+ */
+export function lintNoticePeriod(entries: ReadonlyArray<{ file: string; data: AdvisoryData; lineOf: Where['lineOf'] }>, noticeHours: number): Problem[] {
+  const problems: Problem[] = [];
+  for (const { file, data, lineOf } of entries) {
+    if (!data.announce_at) continue;
+    const hours = (Date.parse(data.publish_at) - Date.parse(data.announce_at)) / 3_600_000;
+    // Not after publish_at at all is another rule's problem (lintAdvisory).
+    if (hours >= noticeHours || hours <= 0) continue;
+    problems.push({
+      file,
+      field: 'announce_at',
+      message: `must be at least ${noticeHours} hours before publish_at, the notice the site promises (site.yaml notice_hours; found ${Number(hours.toFixed(2))} hours). For a flaw already public elsewhere, leave announce_at out`,
+      line: lineOf(['announce_at']),
+    });
+  }
+  return problems;
+}
+
 /** Cross-file rules: unique ids and aliases across the whole archive. */
 export function lintCorpus(entries: ReadonlyArray<{ file: string; data: AdvisoryData; lineOf: Where['lineOf'] }>): Problem[] {
   const problems: Problem[] = [];

@@ -36,7 +36,7 @@ An attacker could read every learner's grades through the quarkspindle export vi
 `;
 
 // Publishes at 14:00 UTC, written in India's offset; announced from 10:00 New York time.
-const boundary = advisory('OEA-2026-501', { announce_at: '2026-11-30T10:00:00-05:00', publish_at: '2026-12-02T19:30:00+05:30' }, 'Boundary flaw in the gradebook');
+const boundary = advisory('OEA-2026-501', { announce_at: '2026-11-30T09:00:00-05:00', publish_at: '2026-12-02T19:30:00+05:30' }, 'Boundary flaw in the gradebook');
 const hidden = advisory('OEA-2026-502', { announce_at: '2027-01-10T14:00:00Z', publish_at: '2027-01-12T14:00:00Z' }, 'Hidden flaw in the xylophrax importer');
 
 describe('publish boundary, to the second', () => {

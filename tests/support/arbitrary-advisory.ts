@@ -51,15 +51,22 @@ const VECTORS = [
 const SECOND = 1000;
 const DAY = 86_400 * SECOND;
 
-/** Seconds from the clock to publish_at: exact boundaries often, anything within a year otherwise. */
+/** The notice period `check` requires (the project's site.yaml: notice_hours 48). */
+const NOTICE = 48 * 3_600 * SECOND;
+
+/**
+ * From the clock to publish_at: exact boundaries often (publish_at at the clock, or announce_at
+ * at the clock when the notice is exactly the minimum), anything within a year otherwise.
+ */
 const publishOffset = fc.oneof(
   fc.constantFrom(-1, 0, 1).map((s) => s * SECOND),
+  fc.constantFrom(-1, 0, 1).map((s) => NOTICE + s * SECOND),
   fc.integer({ min: -365 * 86_400, max: 365 * 86_400 }).map((s) => s * SECOND),
 );
 
 const shape = fc.record({
   publishOffset,
-  noticeLead: fc.option(fc.oneof(fc.constantFrom(1, 2).map((s) => s * SECOND), fc.integer({ min: 1, max: 30 * 86_400 }).map((s) => s * SECOND)), { nil: undefined }),
+  noticeLead: fc.option(fc.oneof(fc.constantFrom(NOTICE, NOTICE + SECOND), fc.integer({ min: NOTICE / SECOND, max: 30 * 86_400 }).map((s) => s * SECOND)), { nil: undefined }),
   withdrawnAfter: fc.option(fc.integer({ min: 0, max: 60 * 86_400 }).map((s) => s * SECOND), { nil: undefined }),
   revisions: fc.integer({ min: 0, max: 3 }),
   offset: fc.constantFrom(...OFFSETS),

@@ -37,6 +37,7 @@ type Row = [name: string, file: string, field: string, message: string, count?: 
 
 // prettier-ignore
 const CASES: Row[] = [
+  ['notice-shorter-than-promised', TEMPLATE, 'announce_at', 'must be at least 48 hours before publish_at, the notice the site promises (site.yaml notice_hours; found 47 hours)'], // one hour short
   ['id-with-extra-leading-zero', 'content/advisories/2026/OEA-2026-0201.md', 'id', 'without extra leading zeros'], // OEA-2026-0201 beside OEA-2026-201 would be one number spelt twice
   ['tag-with-space', TEMPLATE, 'affected[0].releases[0].tag', 'must be a git tag name'],
   ['reference-url-with-credentials', TEMPLATE, 'references[0].url', 'must not carry a user name or password'],
