@@ -1,10 +1,22 @@
 /**
  * verify-live against a locally served production build: a site built at the clock passes;
  * the same site checked after a publish time is missing an advisory; a site built too late
- * (an embargo broken by a wrong clock) serves what must still be hidden.
+ * (an embargo broken by a wrong clock) serves what must still be hidden; copies of the good
+ * build with one file doctored (a secret pasted into a page, an export of an embargoed
+ * advisory added, a published export removed) each fail; an unreachable host fails with one
+ * line. The URLs it plans are checked against the build's own helpers without a server.
  */
 import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../../src/lib/content.ts';
+import { modelFromCorpus } from '../../src/lib/model-from-corpus.ts';
+import { paths } from '../../src/lib/urls.ts';
+import { exportPaths, planChecks, sample } from '../../src/lib/verify-live.ts';
+import { perAdvisoryFiles } from '../../src/outputs/per-advisory-files.ts';
 import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
 
@@ -54,9 +66,55 @@ function verify(base: string, at: string): Promise<{ code: number; out: string }
   });
 }
 
+const HIDDEN_TITLE = 'Password reset accepts the vondelkrast header';
+// CSAF folders are named after the publication year (2027), not the id's.
+const hiddenCsaf = paths.csaf('OEA-2027-603', '2027');
+const put = (dir: string, path: string, text: string) => {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text);
+};
+/** Pastes the hidden advisory's title into a served page, before its closing body tag. */
+const paste = (page: string) => (dir: string) => {
+  const file = join(dir, page, 'index.html');
+  const html = readFileSync(file, 'utf8');
+  if (!html.includes('</body>')) throw new Error(`${file} has no </body> to paste before`);
+  writeFileSync(file, html.replace('</body>', `<p>${HIDDEN_TITLE}</p></body>`));
+};
+
+/** One fault in a copy of the good build, and what verify-live must say about it. */
+const FAULTS: Array<{ name: string; change: (dir: string) => void; says: RegExp[] }> = [
+  { name: "a hidden advisory's title on the home page", change: paste(paths.home), says: [/:\d+\/: embargoed title of OEA-2027-603 is served: .*vondelkrast/] },
+  {
+    name: "a hidden advisory's title on a named release's page",
+    change: paste(paths.release('verawood')),
+    says: [/\/releases\/verawood\/: embargoed title of OEA-2027-603 is served: .*vondelkrast/],
+  },
+  {
+    name: 'an OSV record of a hidden advisory',
+    change: (dir) => put(dir, paths.osv('OEA-2027-603'), JSON.stringify({ id: 'OEA-2027-603', summary: 'Reset tokens are not checked' })),
+    says: [/OEA-2027-603 is hidden at the clock but \/osv\/OEA-2027-603\.json is served \(status 200\)/, /embargoed id of OEA-2027-603 is served/],
+  },
+  {
+    name: 'a CSAF document of a hidden advisory',
+    change: (dir) => put(dir, hiddenCsaf, JSON.stringify({ document: { title: HIDDEN_TITLE } })),
+    says: [new RegExp(`OEA-2027-603 is hidden at the clock but ${hiddenCsaf.replace(/\./g, '\\.')} is served`), /embargoed title of OEA-2027-603 is served/],
+  },
+  {
+    name: 'an OSV record of an announced advisory, beyond its pre-announcement',
+    change: (dir) => put(dir, paths.osv('OEA-2026-602'), JSON.stringify({ id: 'OEA-2026-602', summary: 'Grade export reveals the plinthowarp tokens' })),
+    says: [/OEA-2026-602 is announced at the clock but \/osv\/OEA-2026-602\.json is served/, /embargoed title of OEA-2026-602 is served/],
+  },
+  {
+    name: "a published advisory's CSAF document missing (a stale or partial deploy)",
+    change: (dir) => rmSync(join(dir, paths.csaf('OEA-2026-601', '2026'))),
+    says: [/OEA-2026-601 is published at the clock but \/\.well-known\/csaf\/white\/2026\/oea-2026-601\.json is missing \(status 404\)/],
+  },
+];
+
 describe('npm run verify-live', () => {
   let onTime: StaticServer;
   let tooLate: StaticServer;
+  const faulty = new Map<string, StaticServer>();
 
   beforeAll(async () => {
     const a = buildSite(root, CLOCK);
@@ -65,16 +123,44 @@ describe('npm run verify-live', () => {
     expect(b.code, b.stderr).toBe(0);
     onTime = await serveStatic(a.outDir);
     tooLate = await serveStatic(b.outDir);
+    for (const fault of FAULTS) {
+      const copy = mkdtempSync(join(tmpdir(), 'oex-dist-faulty-'));
+      cpSync(a.outDir, copy, { recursive: true });
+      fault.change(copy);
+      faulty.set(fault.name, await serveStatic(copy));
+    }
   });
   afterAll(async () => {
     await onTime?.close();
     await tooLate?.close();
+    for (const server of faulty.values()) await server.close();
   });
 
   it('passes for a site built at the clock it is checked at', async () => {
     const r = await verify(onTime.url, CLOCK);
-    expect(r.out).toContain('verify-live: ok');
+    expect(r.out).toMatch(/verify-live: ok, \d+ URLs checked/);
     expect(r.code).toBe(0);
+  });
+
+  it.each(FAULTS)('reports $name', async ({ name, says }) => {
+    const r = await verify(faulty.get(name)!.url, CLOCK);
+    expect(r.code).toBe(1);
+    for (const pattern of says) expect(r.out).toMatch(pattern);
+  });
+
+  it('reports an unreachable host in one line, without a stack trace', async () => {
+    // A port that was free a moment ago: nothing answers there.
+    const port = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => done(port));
+      });
+    });
+    const r = await verify(`http://127.0.0.1:${port}`, CLOCK);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`^verify-live: cannot fetch http://127\\.0\\.0\\.1:${port}/\\S* \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\); check the URL`, 'm'));
+    expect(r.out).not.toMatch(/^\s+at /m);
+    expect(r.out.trim().split('\n')).toHaveLength(2);
   });
 
   it('reports an advisory that is due but not served', async () => {
@@ -88,5 +174,39 @@ describe('npm run verify-live', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/OEA-2027-603 is hidden at the clock but its page is served/);
     expect(r.out).toMatch(/embargoed title .*vondelkrast/);
+  });
+});
+
+describe('what verify-live fetches', () => {
+  const { corpus } = readCorpus(root);
+  const now = new Date(CLOCK);
+  const checks = new Map(planChecks(corpus!, now).map((c) => [c.path, c]));
+
+  it('every export the build writes for a published advisory, and none of an embargoed one', () => {
+    const model = modelFromCorpus(corpus!, now);
+    for (const p of model.published) {
+      const files = perAdvisoryFiles(p, model).map((f) => f.path);
+      expect(exportPaths(p.advisory)).toEqual(expect.arrayContaining(files));
+      for (const path of files) expect(checks.get(path)?.served, path).toBe(true);
+    }
+    for (const id of ['OEA-2026-602', 'OEA-2027-603']) {
+      const data = corpus!.advisories.find((a) => a.data.id === id)!.data;
+      for (const path of [paths.advisory(id), ...exportPaths(data)]) expect(checks.get(path)?.served, path).toBe(false);
+    }
+  });
+
+  it('the home page, every named release and the CSAF distribution files', () => {
+    for (const path of [paths.home, paths.csafIndex, paths.csafChanges, paths.csafRolie, ...corpus!.releases.map((r) => paths.release(r.name))]) {
+      expect(checks.get(path)?.served, path).toBe(true);
+    }
+  });
+
+  it('a bounded sample of a large archive: the newest, then evenly spread', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => i);
+    expect(sample(ids.slice(0, 200))).toEqual(ids.slice(0, 200));
+    const picked = sample(ids);
+    expect(picked).toHaveLength(200);
+    expect(picked.slice(0, 100)).toEqual(ids.slice(0, 100));
+    expect(picked.at(-1)).toBeGreaterThan(9_800);
   });
 });
