@@ -8,7 +8,7 @@ import { AdvisorySchema, type AdvisoryData } from '../schemas/advisory.ts';
 import { ReleasesFileSchema, type Release } from '../schemas/release.ts';
 import { SiteSchema, type Site } from '../schemas/site.ts';
 import { parseMarkdownFile, parseYaml, ParseError, type ParsedMarkdown } from './frontmatter.ts';
-import { lintAdvisory, lintCorpus, lintNoticePeriod } from './lint.ts';
+import { lintAdvisory, lintBody, lintCorpus, lintNoticePeriod } from './lint.ts';
 import { ContentError, problemsFromZod, type Problem } from './problems.ts';
 
 export type AdvisoryEntry = {
@@ -123,7 +123,7 @@ export function parseAdvisory(file: string, raw: string, releases: readonly Rele
     return { problems: [{ file, field: '(file)', message: (e as Error).message, line: (e as ParseError).line }] };
   }
   const result = AdvisorySchema.safeParse(parsed.data);
-  if (!result.success) return { problems: problemsFromZod(file, result.error, parsed.data, parsed.lineOf) };
+  if (!result.success) return { problems: [...problemsFromZod(file, result.error, parsed.data, parsed.lineOf), ...lintBody(parsed.body, { file, bodyLine: parsed.bodyLine })] };
   const entry: AdvisoryEntry = { file, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf };
   return { entry, problems: lintAdvisory(entry.data, entry.body, releases, entry) };
 }

@@ -90,18 +90,28 @@ export function lintAdvisory(a: AdvisoryData, body: string, releases: readonly R
     if (control) add(path, controlMessage(control));
   }
 
-  if (body.trim() === '') add(['(body)'], 'the Markdown body is empty (expected Impact, Patches, Workarounds and References sections)');
-  if (body.includes(PLACEHOLDER)) add(['(body)'], `still holds a ${PLACEHOLDER} placeholder (replace it with the real text)`);
-  const control = CONTROL.exec(body);
-  if (control) {
-    const line = body.slice(0, control.index).split('\n').length + where.bodyLine - 1;
-    problems.push({ file: where.file, field: `(body) line ${line}`, message: controlMessage(control[0]), line });
-  }
-  for (const f of findBodyProblems(body)) {
-    problems.push({ file: where.file, field: `(body) line ${f.line + where.bodyLine - 1}`, message: f.message, line: f.line + where.bodyLine - 1 });
-  }
+  problems.push(...lintBody(body, where));
   return problems;
 }
+
+/**
+ * The body's own rules. They need nothing from the frontmatter, so `check` reports them even
+ * when the frontmatter is refused: a new file's problems come in one run, not two.
+ */
+export function lintBody(body: string, where: Pick<Where, 'file' | 'bodyLine'>): Problem[] {
+  const problems: Problem[] = [];
+  const at = (line: number, message: string) => problems.push({ file: where.file, field: `(body) line ${line}`, message, line });
+  if (body.trim() === '') problems.push({ file: where.file, field: '(body)', message: 'the Markdown body is empty (expected Impact, Patches, Workarounds and References sections)' });
+  // Located by `check` itself, which knows the file's text (src/tools/check-command.ts).
+  if (body.includes(PLACEHOLDER)) problems.push({ file: where.file, field: '(body)', message: `still holds a ${PLACEHOLDER} placeholder (replace it with the real text)` });
+  const control = CONTROL.exec(body);
+  if (control) at(lineAt(body, control.index, where.bodyLine), controlMessage(control[0]));
+  for (const f of findBodyProblems(body)) at(f.line + where.bodyLine - 1, f.message);
+  return problems;
+}
+
+/** The file's line number of `index` in a body that starts on line `bodyLine`. */
+const lineAt = (body: string, index: number, bodyLine: number) => body.slice(0, index).split('\n').length + bodyLine - 1;
 
 function fieldOf(path: PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');

@@ -86,6 +86,13 @@ describe('exit codes and messages', () => {
     expect(r.stderr).toContain('usage: npm run check');
   });
 
+  it('reports the problems of the body in the same run as a refused frontmatter', () => {
+    const r = check(contentRoot((t) => t.replace('severity: medium', 'severity: severe').replace('Where the fix is.', 'FILL-IN: where the fix is.')));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${T}: notice.severity: must be one of`);
+    expect(r.stdout).toContain(`${T}: (body): still holds a FILL-IN placeholder`);
+  });
+
   it('prints its usage for --help and checks nothing', () => {
     const r = check(contentRoot((t) => t.replace('severity: medium', 'severity: severe')), ['--help']);
     expect(r.status).toBe(0);
