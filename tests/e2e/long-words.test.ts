@@ -99,10 +99,10 @@ async function splitWords(page: Page): Promise<string[]> {
     const split: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      // A text that holds a long word may break inside it, and so inside its parts. Links and
-      // code in table cells break anywhere already (main a, code), so narrow columns fit a phone.
+      // A text that holds a long word may break inside it, and so inside its parts. Code in
+      // table cells breaks anywhere (commit ids), so narrow columns fit a phone.
       if ((node.textContent ?? '').split(/\s+/).some((w) => w.length > 30)) continue;
-      if (node.parentElement?.closest('td a, th a, td code, th code')) continue;
+      if (node.parentElement?.closest('td code, th code')) continue;
       for (const m of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]{2,15}/gu)) {
         if (m[0].length === 15 && /[\p{L}\p{N}]/u.test(node.textContent![m.index + 15] ?? '')) continue;
         const range = document.createRange();
