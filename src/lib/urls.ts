@@ -33,6 +33,8 @@ export const paths = {
   csafRolie: '/.well-known/csaf/white/openedx-security-white.json',
   /** Archive pages: page 1 is the bare path, later pages add `page/N/`. */
   advisoriesPage: (page: number) => (page <= 1 ? '/advisories/' : `/advisories/page/${page}/`),
+  /** Every value of one facet, each linking to its listing (also the feeds' category domains). */
+  advisoryFacetIndex: (facet: ArchiveFacet) => `/advisories/${facet}/`,
   /** One facet of the archive (severity, year, component slug, release name), paginated the same way. */
   advisoryFacet: (facet: ArchiveFacet, value: string, page = 1) =>
     `/advisories/${facet}/${value}/${page <= 1 ? '' : `page/${page}/`}`,

@@ -82,11 +82,11 @@ const stripAnchors = (html: string) => html.replace(/\s*<a class="anchor"[^>]*>[
 const utcReadable = (instant: string) => `${utcDay(instant)} ${clockTime(instant)} UTC`;
 
 function categories(ctx: OutputContext, kind: string, level: string, components: readonly string[]): Category[] {
-  const taxonomy = (name: string) => `${absolute(ctx.site.url, paths.advisories)}${name}/`;
+  // Each domain is a page listing the taxonomy's values (src/pages/advisories/<facet>/).
   return [
     { domain: absolute(ctx.site.url, paths.subscribe), term: kind },
-    { domain: taxonomy('severity'), term: level },
-    ...components.map((term) => ({ domain: taxonomy('component'), term })),
+    { domain: absolute(ctx.site.url, paths.advisoryFacetIndex('severity')), term: level },
+    ...components.map((term) => ({ domain: absolute(ctx.site.url, paths.advisoryFacetIndex('component')), term })),
   ];
 }
 

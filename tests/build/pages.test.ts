@@ -206,6 +206,18 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       expect(existsSync(join(result.outDir, 'advisories/severity/critical'))).toBe(false);
     });
 
+    it('has an index page per filter, which the feeds name as their category domains', () => {
+      const severity = page(paths.advisoryFacetIndex('severity'));
+      expect(severity).toContain(`href="${paths.advisoryFacet('severity', 'low')}">low</a> <span class="count">(2)</span>`);
+      expect(severity).not.toContain(paths.advisoryFacet('severity', 'critical'));
+      expect(page(paths.advisoryFacetIndex('year'))).toContain(`href="${paths.advisoryFacet('year', '2025')}">2025</a> <span class="count">(3)</span>`);
+      expect(page(paths.advisoryFacetIndex('component'))).toContain(`href="${paths.advisoryFacet('component', 'edx-enterprise')}"`);
+      expect(page(paths.advisoryFacetIndex('release'))).toContain(`href="${paths.advisoryFacet('release', 'verawood')}"`);
+      const domains = new Set([...page('/feed.xml').matchAll(/domain="([^"]+)"/g)].map((m) => new URL(m[1]!).pathname));
+      expect(domains.size).toBeGreaterThan(1);
+      for (const path of domains) expect(() => page(path), path).not.toThrow();
+    });
+
     it('has no second page while everything fits on one', () => {
       expect(existsSync(join(result.outDir, 'advisories/page'))).toBe(false);
       expect(page(paths.advisories)).not.toContain('class="pagination"');
