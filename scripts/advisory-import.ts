@@ -14,7 +14,7 @@ import { parseInstant } from '../src/lib/clock.ts';
 import { parseAdvisory, readReleases, readSite } from '../src/lib/content.ts';
 import { PLACEHOLDER } from '../src/lib/lint.ts';
 import { formatProblem } from '../src/lib/problems.ts';
-import { RefusedError, rootFrom, shown, userCwd, writeNewFile } from '../src/tools/cli-support.ts';
+import { checkCommand, RefusedError, rootFrom, shown, userCwd, writeNewFile } from '../src/tools/cli-support.ts';
 import { aliasOwners } from '../src/tools/import/alias-owners.ts';
 import { importRecord } from '../src/tools/import/detect.ts';
 import { ImportError } from '../src/tools/import/imported.ts';
@@ -76,7 +76,7 @@ function main(): number {
     else console.log(shown(writeNewFile(root, rel, advisory)));
 
     const todo = findPlaceholders(data, body);
-    console.error(`\nImported ${imported.source} as ${id}. Fill in these ${todo.length} FILL-IN placeholder(s); \`npm run check -- ${rel}\` refuses the file until they are gone:`);
+    console.error(`\nImported ${imported.source} as ${id}. Fill in these ${todo.length} FILL-IN placeholder(s); \`${checkCommand(root, rel)}\` refuses the file until they are gone:`);
     for (const p of todo) console.error(`  ${p.field}: ${p.hint}`);
     if (notes.length > 0) {
       console.error('\nAlso review:');

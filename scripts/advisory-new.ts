@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { parseInstant } from '../src/lib/clock.ts';
 import { readReleases, readSite } from '../src/lib/content.ts';
-import { RefusedError, rootFrom, shown, writeNewFile } from '../src/tools/cli-support.ts';
+import { checkCommand, RefusedError, rootFrom, shown, writeNewFile } from '../src/tools/cli-support.ts';
 import { newAdvisory, OptionError } from '../src/tools/new-advisory.ts';
 import { advisoryPath, nextId } from '../src/tools/next-id.ts';
 import { findPlaceholders } from '../src/tools/placeholders.ts';
@@ -98,7 +98,7 @@ function main(): void {
     console.log(shown(writeNewFile(root, rel, text)));
   }
   const todo = findPlaceholders(data, body);
-  console.error(`\n${todo.length} FILL-IN placeholder(s) to replace before \`npm run check -- ${rel}\` passes:`);
+  console.error(`\n${todo.length} FILL-IN placeholder(s) to replace before \`${checkCommand(root, rel)}\` passes:`);
   for (const p of todo) console.error(`  ${p.field}: ${p.hint}`);
   console.error(`Proposed dates: pre-announcement ${dates.announceAt}, publication ${dates.publishAt}; change them to the agreed times.`);
   if (Date.parse(dates.publishAt) <= now.getTime()) {

@@ -32,3 +32,16 @@ export function writeNewFile(root: string, rel: string, text: string): string {
   }
   return file;
 }
+
+/** A path as a shell argument: quoted when it holds anything but plain path characters. */
+const shellArg = (s: string) => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The `npm run check` command that checks `rel` of the content root `root`, ready to paste:
+ * npm runs it in the project, so another content root must be named in it.
+ */
+export function checkCommand(root: string, rel: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (resolve(root) === resolve(import.meta.dirname, '../..')) return `npm run check -- ${rel}`;
+  // The file as a path from where the user is: the project may hold a file of the same name.
+  return `npm run check -- --content-root ${shellArg(shown(root, env))} ${shellArg(shown(join(root, rel), env))}`;
+}

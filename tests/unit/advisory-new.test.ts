@@ -148,6 +148,16 @@ describe('npm run advisory:new', () => {
     expect(newFile(tempRoot({}), '--dry-run').stderr).not.toContain('Note:');
   });
 
+  it('prints a check command that checks the new file, even in a content root outside the project', () => {
+    const root = tempRoot({});
+    const run = newFile(root, '--id', 'OEA-2026-001'); // the project has an OEA-2026-001.md of its own
+    const command = /`npm run check -- ([^`]+)`/.exec(run.stderr)?.[1];
+    expect(command).toContain(`--content-root ${root}`);
+    const checked = node('scripts/check.ts', command!.split(' '));
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toContain('still holds a FILL-IN placeholder');
+  });
+
   it('never replaces an existing file (exit 1, file unchanged)', () => {
     const root = tempRoot({ 'advisories/2026/OEA-2026-005.md': 'kept' });
     const run = newFile(root, '--id', 'OEA-2026-005');
