@@ -73,6 +73,16 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
     expect(found.paths).toContain(paths.advisory(FIXTURE_IDS.backported));
   });
 
+  it('an advisory id or alias finds exactly that advisory, and an unknown one finds nothing', async () => {
+    await onSearchPage(async (page) => {
+      expect(await search(page, backported.id)).toMatchObject({ count: 1, paths: [paths.advisory(backported.id)] });
+      const alias = backported.advisory.aliases[0]!;
+      expect(await search(page, alias.toLowerCase())).toMatchObject({ count: 1, paths: [paths.advisory(backported.id)] });
+      expect((await search(page, 'OEA-2030-999')).count).toBe(0);
+      expect((await search(page, 'CVE-2031-11111')).count).toBe(0);
+    });
+  });
+
   it('a severity filter narrows the results to advisories of that severity', async () => {
     await onSearchPage(async (page) => {
       const all = await search(page, 'course');
