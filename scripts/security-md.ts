@@ -7,6 +7,7 @@
  *   npm run --silent security-md -- --repo openedx/openedx-platform > SECURITY.md
  */
 import { resolveClock } from '../src/lib/clock.ts';
+import { flagsOrExit } from './lib/cli.ts';
 import { readReleases, readSite } from '../src/lib/content.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { formatProblem, type Problem } from '../src/lib/problems.ts';
@@ -15,28 +16,17 @@ import { checkRepository, securityMd } from '../src/lib/security-md.ts';
 
 const argv = process.argv.slice(2);
 const usage = 'usage: npm run security-md -- [--repo owner/name] [--at <instant>]';
-
-function option(name: string): string | undefined {
-  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (i < 0) return undefined;
-  const value = argv[i]!.includes('=') ? argv[i]!.slice(name.length + 1) : argv[i + 1];
-  if (!value || value.startsWith('--')) fail(`${name}: expected a value\n${usage}`, 2);
-  return value;
-}
+const flags = flagsOrExit(argv, { repo: { type: 'string' }, at: { type: 'string' } }, usage);
 
 function fail(message: string, code: number): never {
   console.error(message);
   process.exit(code);
 }
 
-const unknown = argv.filter((a, i) => a.startsWith('--') && !/^--(repo|at)(=|$)/.test(a) && !/^--(repo|at)$/.test(argv[i - 1] ?? ''));
-if (argv.includes('--help') || argv.includes('-h')) fail(usage, 0);
-if (unknown.length > 0) fail(`unknown option ${unknown[0]}\n${usage}`, 2);
-
 let repository: string | undefined;
 let now: Date;
 try {
-  repository = option('--repo');
+  repository = flags.repo as string | undefined;
   if (repository !== undefined) checkRepository(repository);
   now = resolveClock(argv).now;
 } catch (e) {

@@ -86,7 +86,13 @@ describe('npm run security-md', () => {
     expect(bad.stderr).toMatch(/--repo: must be a GitHub repository written owner\/name.*\(found "not-a-slug"\)\nusage: npm run security-md/);
     const unknown = cli(['--bogus']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown option --bogus/);
-    expect(cli(['--repo']).stderr).toMatch(/--repo: expected a value/);
+    expect(unknown.stderr).toMatch(/Unknown option '--bogus'/);
+    expect(cli(['--repo']).stderr).toMatch(/Option '--repo <value>' argument missing/);
+  });
+
+  it('prints its usage on standard output for --help', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.trim()).toBe('usage: npm run security-md -- [--repo owner/name] [--at <instant>]');
   });
 });
