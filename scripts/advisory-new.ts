@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { parseInstant } from '../src/lib/clock.ts';
 import { readReleases, readSite } from '../src/lib/content.ts';
+import { CONTROL_CHARACTER, noticePeriodProblem } from '../src/lib/lint.ts';
 import { checkCommand, RefusedError, rootFrom, shown, writeNewFile } from '../src/tools/cli-support.ts';
 import { newAdvisory, OptionError } from '../src/tools/new-advisory.ts';
 import { advisoryPath, nextId } from '../src/tools/next-id.ts';
@@ -49,7 +50,7 @@ function main(): void {
   // Titles and summaries are single lines of text in the file; refuse now what check would refuse later.
   for (const key of ['title', 'summary'] as const) {
     const text = values[key];
-    if (text !== undefined && (!text.trim() || /[\u0000-\u001f\u007f-\u009f]/.test(text))) {
+    if (text !== undefined && (!text.trim() || /[\r\n]/.test(text) || CONTROL_CHARACTER.test(text))) {
       throw new OptionError(`--${key}`, `expected one line of text, without line breaks or control characters (found ${JSON.stringify(text)})`);
     }
   }
@@ -70,9 +71,9 @@ function main(): void {
     dates = { publishAt: values['publish-at'], announceAt: isoInstant(announceFor(publish, noticeHours)) };
   }
   if (values['announce-at']) {
-    const announce = parseInstant(values['announce-at'], '--announce-at');
-    const hours = (Date.parse(dates.publishAt) - announce.getTime()) / 3_600_000;
-    if (hours < noticeHours) throw new OptionError('--announce-at', `must be at least ${noticeHours} hours (site.yaml notice_hours) before publish_at ${dates.publishAt} (found ${hours} hours)`);
+    parseInstant(values['announce-at'], '--announce-at');
+    const problem = noticePeriodProblem(values['announce-at'], dates.publishAt, noticeHours);
+    if (problem) throw new OptionError('--announce-at', problem);
     dates = { ...dates, announceAt: values['announce-at'] };
   }
 

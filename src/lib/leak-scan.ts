@@ -11,7 +11,7 @@ import { join, relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync, zstdDecompressSync } from 'node:zlib';
 import type { AdvisoryData } from '../schemas/advisory.ts';
 import { plainBlocks, plainText } from './markdown.ts';
-import { publicView, visibilityOf } from './visibility.ts';
+import { publicView } from './visibility.ts';
 
 export type Secret = { advisory: string; what: string; text: string; words: string[] };
 export type Leak = { file: string; advisory: string; what: string; text: string };
@@ -102,19 +102,19 @@ export function collectSecrets(
   const secrets: Secret[] = [];
   const publicText: string[] = [...sitePublic];
   for (const { data, body, text } of advisories) {
-    const phase = visibilityOf(data, now);
+    const view = publicView(data, now, () => ({}));
     const add = (what: string, text: string | undefined) => {
       if (text && text.trim()) secrets.push({ advisory: data.id, what, text, words: words(text) });
     };
-    if (phase === 'published' || phase === 'withdrawn') {
+    if (view && view.visibility !== 'announced') {
       // As the site shows it now: a later revision or a pending withdrawal is not public yet.
-      const shown = publicView(data, now, () => ({}))!;
-      const advisory = 'data' in shown ? shown.data : data;
-      publicText.push(JSON.stringify(advisory), text ?? plainText(body), ...dateForms(publicDates(advisory)));
-      if (data.withdrawn && !advisory.withdrawn) add('withdrawal reason', data.withdrawn.reason);
-      data.revisions.filter((r) => !advisory.revisions.includes(r)).forEach((r) => add('revision', r.summary));
+      const shown = view.data;
+      publicText.push(JSON.stringify(shown), text ?? plainText(body), ...dateForms(publicDates(shown)));
+      if (data.withdrawn && !shown.withdrawn) add('withdrawal reason', data.withdrawn.reason);
+      data.revisions.filter((r) => !shown.revisions.includes(r)).forEach((r) => add('revision', r.summary));
       continue;
     }
+    const phase = view ? 'announced' : 'hidden';
     if (phase === 'announced') publicText.push(data.id, JSON.stringify(data.notice), ...dateForms([data.announce_at, data.publish_at]));
     add('title', data.title);
     add('summary', data.summary);
@@ -137,7 +137,8 @@ export function collectSecrets(
     }
   }
   // A string that a public advisory or the site itself also carries (a shared reference, a
-  // common credit, a working-group member's name) is no secret. One pass of the matcher over the public text finds them all.
+  // common credit, a working-group member's name) is no secret. One pass of the matcher over
+  // the public text finds them all.
   const seen = new Set<string>();
   const unique = secrets.filter((s) => {
     const key = `${s.advisory}\u0000${s.words.join(' ')}`;

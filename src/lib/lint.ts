@@ -104,7 +104,7 @@ export function lintBody(body: string, where: Pick<Where, 'file' | 'bodyLine'>):
   if (body.trim() === '') problems.push({ file: where.file, field: '(body)', message: 'the Markdown body is empty (expected Impact, Patches, Workarounds and References sections)' });
   // Located by `check` itself, which knows the file's text (src/tools/check-command.ts).
   if (body.includes(PLACEHOLDER)) problems.push({ file: where.file, field: '(body)', message: `still holds a ${PLACEHOLDER} placeholder (replace it with the real text)` });
-  const control = CONTROL.exec(body);
+  const control = CONTROL_CHARACTER.exec(body);
   if (control) at(lineAt(body, control.index, where.bodyLine), controlMessage(control[0]));
   for (const f of findBodyProblems(body)) at(f.line + where.bodyLine - 1, f.message);
   return problems;
@@ -122,7 +122,7 @@ function fieldOf(path: PropertyKey[]): string {
  * of them, so one in a title would make the RSS feed unreadable; they come in with pasted or
  * imported text and are never meant.
  */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const controlMessage = (char: string) =>
   `contains the control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (remove it: feeds are XML, which cannot carry it)`;
@@ -136,7 +136,7 @@ function stringFindings(value: unknown): StringFinding[] {
   const visit = (v: unknown) => {
     if (typeof v === 'string') {
       const placeholder = v.includes(PLACEHOLDER);
-      const control = CONTROL.exec(v)?.[0];
+      const control = CONTROL_CHARACTER.exec(v)?.[0];
       if (placeholder || control) found.push({ path: [...path], placeholder, control });
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
@@ -158,22 +158,22 @@ function stringFindings(value: unknown): StringFinding[] {
 
 /**
  * The notice period the site promises (site.yaml `notice_hours`, quoted on the policy, operators,
- * upcoming and subscribe pages): a pre-announcement at least that long before publication. A
- * flaw already public elsewhere has no pre-announcement at all (no announce_at).
+ * upcoming and subscribe pages): why `announce_at` is too close to `publish_at`, or undefined.
+ * A flaw already public elsewhere has no pre-announcement at all (no announce_at).
  */
+export function noticePeriodProblem(announceAt: string, publishAt: string, noticeHours: number): string | undefined {
+  const hours = (Date.parse(publishAt) - Date.parse(announceAt)) / 3_600_000;
+  if (hours >= noticeHours) return undefined;
+  return `must be at least ${noticeHours} hours before publish_at, the notice the site promises (site.yaml notice_hours; found ${Number(hours.toFixed(2))} hours). For a flaw already public elsewhere, leave announce_at out`;
+}
+
+/** The notice period over the archive; an announce_at not before publish_at is lintAdvisory's problem. */
 export function lintNoticePeriod(entries: ReadonlyArray<{ file: string; data: AdvisoryData; lineOf: Where['lineOf'] }>, noticeHours: number): Problem[] {
   const problems: Problem[] = [];
   for (const { file, data, lineOf } of entries) {
-    if (!data.announce_at) continue;
-    const hours = (Date.parse(data.publish_at) - Date.parse(data.announce_at)) / 3_600_000;
-    // Not after publish_at at all is another rule's problem (lintAdvisory).
-    if (hours >= noticeHours || hours <= 0) continue;
-    problems.push({
-      file,
-      field: 'announce_at',
-      message: `must be at least ${noticeHours} hours before publish_at, the notice the site promises (site.yaml notice_hours; found ${Number(hours.toFixed(2))} hours). For a flaw already public elsewhere, leave announce_at out`,
-      line: lineOf(['announce_at']),
-    });
+    if (!data.announce_at || Date.parse(data.announce_at) >= Date.parse(data.publish_at)) continue;
+    const message = noticePeriodProblem(data.announce_at, data.publish_at, noticeHours);
+    if (message) problems.push({ file, field: 'announce_at', message, line: lineOf(['announce_at']) });
   }
   return problems;
 }

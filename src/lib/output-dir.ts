@@ -4,17 +4,14 @@
  * folder that is not a previous build of this site.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isWithin as within } from './path-within.ts';
 
 /** Files every successful build writes at the top of its output. */
 const BUILD_MARKERS = ['index.html', 'sitemap-index.xml'];
 /** The project's own folders, which no output may land in. */
 const PROJECT_FOLDERS = ['src', 'content', 'scripts', 'public', 'tests', 'docs', 'node_modules', '.git', '.astro'];
 
-const within = (parent: string, child: string) => {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
-};
 
 /** Why `outDir` must not be the build's output, or undefined when it may be. */
 export function outputDirProblem(outDir: string, projectRoot: string, contentRoot: string): string | undefined {

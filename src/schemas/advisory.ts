@@ -15,22 +15,13 @@ import {
   ReleaseNameSchema,
   RepositorySchema,
 } from './common.ts';
+import { ADVISORY_ID_PATTERN, ALIAS_PATTERNS } from './identifiers.ts';
 
-/**
- * Site ids: `OEA-<year>-<sequence>`, the sequence padded to three digits and no further, so one
- * number has one spelling (OEA-2026-305, never OEA-2026-0305 beside it).
- */
-export const ADVISORY_ID_PATTERN = /^OEA-(\d{4})-(\d{3}|[1-9]\d{3,})$/;
+export { ADVISORY_ID_PATTERN, ALIAS_PATTERNS } from './identifiers.ts';
 export const AdvisoryIdSchema = z
   .string()
   .regex(ADVISORY_ID_PATTERN, 'must be an advisory id like "OEA-2026-007" (OEA-, the year, a sequence of 3 or more digits without extra leading zeros)');
 
-/** Aliases other databases gave the same vulnerability. */
-export const ALIAS_PATTERNS = {
-  CVE: /^CVE-\d{4}-\d{4,}$/,
-  GHSA: /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/,
-  PYSEC: /^PYSEC-\d{4}-\d+$/,
-} as const;
 export const AliasSchema = z
   .string()
   .refine(

@@ -6,10 +6,11 @@
  * Exit status: 0 when the content is valid, 1 when a problem was found, 2 for a usage mistake.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ADVISORIES_DIR, listAdvisoryFiles, readCorpus } from '../lib/content.ts';
 import { PLACEHOLDER } from '../lib/lint.ts';
+import { isWithin } from '../lib/path-within.ts';
 import { formatAnnotation, formatProblem, type Problem } from '../lib/problems.ts';
 import { BaseRefError, changedContent } from './changed-files.ts';
 import { rootFrom, userCwd } from './cli-support.ts';
@@ -59,9 +60,8 @@ export function resolveTargets(root: string, targets: string[], env: NodeJS.Proc
   const problems: Problem[] = [];
   for (const target of targets) {
     const relOf = (p: string) => relative(root, p).split(sep).join('/');
-    const insideRoot = (p: string) => !relOf(p).startsWith('..') && !isAbsolute(relOf(p));
     const candidates = [resolve(userCwd(env), target), resolve(root, target)].filter((p) => existsSync(p));
-    const path = candidates.find(insideRoot);
+    const path = candidates.find((p) => isWithin(root, p));
     if (path === undefined) {
       problems.push({ file: target, field: '(file)', message: candidates.length === 0 ? 'no such file' : `outside the content root ${root}` });
       continue;

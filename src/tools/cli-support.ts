@@ -1,7 +1,8 @@
 /** Small things the working-group commands share: where content is, how paths are shown, writing safely. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { contentRoot } from '../lib/content-root.ts';
+import { isWithin } from '../lib/path-within.ts';
 
 /** `--content-root`, else CONTENT_ROOT, else the project (npm runs scripts there). */
 export function rootFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -14,7 +15,7 @@ export const userCwd = (env: NodeJS.ProcessEnv = process.env) => env.INIT_CWD ??
 /** A path as the user would type it from where they are. */
 export function shown(path: string, env: NodeJS.ProcessEnv = process.env): string {
   const rel = relative(userCwd(env), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return rel && isWithin(userCwd(env), path) ? rel : path;
 }
 
 /** A refusal the user can act on (the file exists, a flag is wrong): printed without a stack trace. */

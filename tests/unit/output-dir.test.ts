@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputDirProblem } from '../../src/lib/output-dir.ts';
+import { isWithin } from '../../src/lib/path-within.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'oex-outdir-'));
 const project = join(base, 'project');
@@ -36,5 +37,16 @@ describe('outputDirProblem', () => {
     expect(outputDirProblem(join(base, 'notes'), project, content)).toMatch(/not a previous build of this site/);
     writeFileSync(join(base, 'a-file'), '');
     expect(outputDirProblem(join(base, 'a-file'), project, content)).toMatch(/not a folder/);
+  });
+});
+
+describe('isWithin', () => {
+  it('holds for the folder itself and what is inside, not for siblings sharing a prefix or names starting with dots', () => {
+    expect(isWithin('/a/b', '/a/b')).toBe(true);
+    expect(isWithin('/a/b', '/a/b/c/d')).toBe(true);
+    expect(isWithin('/a/b', '/a/bc')).toBe(false);
+    expect(isWithin('/a/b', '/a')).toBe(false);
+    expect(isWithin('/a/b', '/a/b/../c')).toBe(false);
+    expect(isWithin('/a/b', '/a/b/..foo')).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
  * named release's status, and any body section the record has no words for.
  */
 import { scoreCvss, cvssVectorProblem } from '../../lib/cvss.ts';
+import { CONTROL_CHARACTER } from '../../lib/lint.ts';
 import { githubCommit, packagePage } from '../../lib/urls.ts';
 import { advisoryText, type AdvisoryDraft } from '../advisory-writer.ts';
 import { fillIn, HINTS, proposedDate, releaseCommitHint, releaseTagHint } from '../placeholders.ts';
@@ -17,8 +18,8 @@ export type ImportOptions = { id: string; proposal: Dates; noticeHours: number }
 
 const TITLE_MAX = 160;
 
-/** Control characters other than tab and line breaks: `check` refuses them (src/lib/lint.ts). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/** Every control character `check` refuses (tabs and line breaks are kept). */
+const CONTROL = new RegExp(CONTROL_CHARACTER.source, 'g');
 
 /** A copy of `value` with every control character in its strings replaced by a space. */
 function withoutControlCharacters<T>(value: T): { value: T; replaced: number } {
