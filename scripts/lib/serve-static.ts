@@ -42,12 +42,17 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[a-z]\w*/gi, '[^/]+');
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/:[a-z]\w*/gi, '[^/]+');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
       continue;
     }
     const colon = line.indexOf(':');
-    if (colon > 0 && rules.length > 0) rules.at(-1)!.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+    if (colon > 0 && rules.length > 0)
+      rules.at(-1)!.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
   }
   return rules;
 }
@@ -89,7 +94,7 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
       return;
     }
-    const type = file.endsWith('feed.json') ? 'application/feed+json' : TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = file.endsWith('feed.json') ? 'application/feed+json' : (TYPES[extname(file)] ?? 'application/octet-stream');
     res.writeHead(200, { 'content-type': type, ...headers });
     res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
   });

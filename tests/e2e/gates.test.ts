@@ -56,12 +56,22 @@ describe('the static server behaves like the host', () => {
     writeFileSync(join(dir, 'docs/index.html'), 'docs');
     writeFileSync(join(dir, '404.html'), 'missing');
     writeFileSync(join(dir, 'feed.json'), '{}');
-    writeFileSync(join(dir, '_headers'), '# comment\n/*\n  X-Content-Type-Options: nosniff\n/docs/*\n  Cache-Control: no-store\n/feed.json\n  Access-Control-Allow-Origin: *\n');
+    writeFileSync(
+      join(dir, '_headers'),
+      '# comment\n/*\n  X-Content-Type-Options: nosniff\n/docs/*\n  Cache-Control: no-store\n/feed.json\n  Access-Control-Allow-Origin: *\n',
+    );
     const server = await serveStatic(dir);
     try {
       const get = async (path: string) => {
         const r = await fetch(`${server.url}${path}`);
-        return { status: r.status, body: await r.text(), type: r.headers.get('content-type'), nosniff: r.headers.get('x-content-type-options'), cache: r.headers.get('cache-control'), cors: r.headers.get('access-control-allow-origin') };
+        return {
+          status: r.status,
+          body: await r.text(),
+          type: r.headers.get('content-type'),
+          nosniff: r.headers.get('x-content-type-options'),
+          cache: r.headers.get('cache-control'),
+          cors: r.headers.get('access-control-allow-origin'),
+        };
       };
       expect(await get('/docs/')).toMatchObject({ status: 200, body: 'docs', nosniff: 'nosniff', cache: 'no-store', cors: null });
       expect(await get('/feed.json')).toMatchObject({ status: 200, type: 'application/feed+json', cors: '*', cache: null });
@@ -135,7 +145,10 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('browser gates in Chromium', () => {
 
   it('an inline script and an inline style attribute are CSP violations, and the script does not run', async () => {
     const { csp, page, text } = await gates('/inline-script.html');
-    expect(csp).toEqual([expect.stringMatching(/^style-src-attr blocked inline/), expect.stringMatching(/^script-src-elem blocked inline/)]);
+    expect(csp).toEqual([
+      expect.stringMatching(/^style-src-attr blocked inline/),
+      expect.stringMatching(/^script-src-elem blocked inline/),
+    ]);
     expect(page.join('\n')).toMatch(/console error: .*Content Security Policy/);
     expect(text).not.toContain('the inline script ran');
   });
@@ -161,6 +174,8 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('browser gates in Chromium', () => {
 
   it('the keyboard check reports a page whose first Tab does not reach a skip link', async () => {
     const { keyboard } = await gates('/no-skip-link.html');
-    expect(keyboard).toEqual([expect.stringMatching(/^the first Tab focuses a \/ok\.html "The first link is in the navigation", not a skip link to #main$/)]);
+    expect(keyboard).toEqual([
+      expect.stringMatching(/^the first Tab focuses a \/ok\.html "The first link is in the navigation", not a skip link to #main$/),
+    ]);
   });
 });
