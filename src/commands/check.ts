@@ -1,27 +1,44 @@
 /**
  * `npm run check`: arguments, which files, output. The validation itself is `readCorpus`
- * (src/content/read-content.ts); given a list of files it takes its fast path, checking those files
- * fully and the rest only for clashing ids and aliases.
+ * (src/content/read-content.ts) with the embargo rules (src/embargo/content-rules.ts), and the
+ * prose pages' rules (src/content/prose-pages.ts); given a list of files it takes its fast
+ * path, checking those files fully and the rest only for clashing ids and aliases.
  *
- * Exit status: 0 when the content is valid, 1 when a problem was found, 2 for a usage mistake.
+ * Every clock-dependent rule (a notice-only file that is due, the release calendar) reads the
+ * clock `--at` gives, else the real time.
+ *
+ * Exit status: 0 when the content is valid (warnings allowed), 1 when a problem was found,
+ * 2 for a usage mistake.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ADVISORIES_DIR, listAdvisoryFiles, readCorpus } from '../content/read-content.ts';
-import { PLACEHOLDER } from '../content/lint.ts';
+import { parseInstant } from '../build/clock.ts';
+import { listFolder } from '../content/list-content.ts';
+import { ADVISORIES_DIR, listAdvisoryFiles, PAGES_DIR } from '../content/read-content.ts';
 import { isWithin } from '../content/path-within.ts';
-import { formatAnnotation, formatProblem, type Problem } from '../content/problems.ts';
+import { formatAnnotation, formatProblem, isWarning, type Problem } from '../content/problems.ts';
+import { checkProsePages } from '../content/prose-pages.ts';
+import { readCheckedCorpus } from '../embargo/content-rules.ts';
+import { proseVars, SITE_PROSE } from '../model/site-prose.ts';
 import { BaseRefError, changedContent } from '../tools/changed-files.ts';
 import { rootFrom, userCwd } from './cli.ts';
 
 export const USAGE =
-  'usage: npm run check -- [<file or folder>…] [--changed [--base <ref>]] [--format human|github] [--content-root <dir>]';
+  'usage: npm run check -- [<file or folder>…] [--changed [--base <ref>]] [--at <instant>] [--format human|github] [--content-root <dir>]';
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 export class UsageError extends Error {}
 
-type Options = { root: string; targets: string[]; changed: boolean; base: string | undefined; format: 'human' | 'github'; help: boolean };
+type Options = {
+  root: string;
+  targets: string[];
+  changed: boolean;
+  base: string | undefined;
+  at: Date;
+  format: 'human' | 'github';
+  help: boolean;
+};
 
 export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv, projectRoot: string): Options {
   let parsed;
@@ -31,6 +48,7 @@ export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv, projectRo
       options: {
         changed: { type: 'boolean' },
         base: { type: 'string' },
+        at: { type: 'string' },
         format: { type: 'string' },
         'content-root': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -46,14 +64,22 @@ export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv, projectRo
   if (format !== 'human' && format !== 'github') throw new UsageError(`--format: expected human or github (found "${format}")`);
   if (values.base && !values.changed) throw new UsageError('--base only makes sense with --changed');
   if (values.changed && positionals.length > 0) throw new UsageError('give files or --changed, not both');
+  let at = new Date();
+  if (values.at !== undefined) {
+    try {
+      at = parseInstant(values.at, '--at');
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
   // CONTENT_ROOT checks another content tree (fixtures, the benchmark's archive), like the build.
   const root = values['content-root'] || env.CONTENT_ROOT ? rootFrom(values['content-root'], env) : projectRoot;
-  return { root, targets: positionals, changed: values.changed ?? false, base: values.base, format, help: values.help ?? false };
+  return { root, targets: positionals, changed: values.changed ?? false, base: values.base, at, format, help: values.help ?? false };
 }
 
 /**
- * Advisory files named on the command line, relative to the content root. A path is read
- * from where the user typed it, else from the content root; a folder stands for the
+ * Advisory and page files named on the command line, relative to the content root. A path is
+ * read from where the user typed it, else from the content root; a folder stands for the
  * advisories in it. A name that matches nothing is a problem, not a silent pass.
  */
 export function resolveTargets(
@@ -79,12 +105,12 @@ export function resolveTargets(
     const rel = relOf(path);
     if (rel === 'content/site.yaml' || rel === 'content/releases.yaml') continue; // always checked
     if (!statSync(path).isDirectory()) {
-      if (rel.startsWith(`${ADVISORIES_DIR}/`)) only.add(rel);
+      if (rel.startsWith(`${ADVISORIES_DIR}/`) || rel.startsWith(`${PAGES_DIR}/`)) only.add(rel);
       else
         problems.push({
           file: rel,
           field: '(file)',
-          message: `not an advisory (expected a file or folder under ${ADVISORIES_DIR}/, or content/site.yaml or content/releases.yaml)`,
+          message: `not content check reads (expected a file or folder under ${ADVISORIES_DIR}/, a page in ${PAGES_DIR}/, or content/site.yaml or content/releases.yaml)`,
         });
       continue;
     }
@@ -101,17 +127,33 @@ export function resolveTargets(
   return { only: [...only].sort(), problems };
 }
 
-/** A line for problems that name none: a placeholder in the body is found where it is. */
-function locate(root: string, p: Problem): Problem {
-  if (p.line !== undefined || !p.field.startsWith('(body)') || !p.message.includes(PLACEHOLDER)) return p;
+/** "2 advisory file(s)", "1 advisory file(s) and 1 page(s)". */
+function describeFiles(files: readonly string[]): string {
+  const pages = files.filter((f) => f.startsWith(`${PAGES_DIR}/`)).length;
+  return `${files.length - pages} advisory file(s)${pages > 0 ? ` and ${pages} page(s)` : ''}`;
+}
+
+/** Whether nothing at all, not even a link, is at `path`. */
+function absent(path: string): boolean {
   try {
-    const lines = readFileSync(resolve(root, p.file), 'utf8').split(/\r?\n/);
-    const closing = lines.indexOf('---', 1);
-    const at = lines.findIndex((l, i) => i > closing && l.includes(PLACEHOLDER));
-    return at >= 0 ? { ...p, line: at + 1 } : p;
+    lstatSync(path);
+    return false;
   } catch {
-    return p;
+    return true;
   }
+}
+
+/**
+ * The prose pages' problems, as the build would find them. The whole check also wants every
+ * page the site serves, when the content root has pages of its own (one without borrows the
+ * project's: src/content/prose-pages.ts).
+ */
+function pageProblems(root: string, read: ReturnType<typeof readCheckedCorpus>, whole: boolean): Problem[] {
+  const blocks = Object.fromEntries(Object.entries(SITE_PROSE).map(([slug, page]) => [slug, page.blocks]));
+  // The placeholders' names are what is checked; a broken site.yaml (reported on its own) still leaves them known.
+  const vars = proseVars(read.site ?? { contact_email: 'security@example.org', notice_hours: 48, url: 'https://example.org' });
+  const complete = whole && existsSync(join(root, PAGES_DIR));
+  return checkProsePages(read.pages, blocks, vars, (file) => complete && absent(join(root, file)));
 }
 
 export function runCheck(argv: string[], env: NodeJS.ProcessEnv, projectRoot: string, io: Output): number {
@@ -144,34 +186,38 @@ export function runCheck(argv: string[], env: NodeJS.ProcessEnv, projectRoot: st
       io.err(`check --changed: ${changed.reason}; checking every file instead.`);
     } else {
       only = changed.files;
-      io.err(`check --changed: ${only.length} advisory file(s) changed since ${changed.base}${only.length ? `: ${only.join(', ')}` : ''}`);
+      io.err(`check --changed: ${describeFiles(only)} changed since ${changed.base}${only.length ? `: ${only.join(', ')}` : ''}`);
       for (const f of changed.deleted)
         io.err(`note: ${f} was deleted; a published advisory is withdrawn (withdrawn: {at, reason}), never deleted.`);
     }
   } else if (options.targets.length > 0) {
     let listed: string[] | undefined;
-    const all = () => (listed ??= listAdvisoryFiles(root));
+    const all = () => (listed ??= [...listAdvisoryFiles(root), ...listFolder(root, PAGES_DIR).files]);
     const resolved = resolveTargets(root, options.targets, env, all);
     only = resolved.only;
     problems.push(...resolved.problems);
   }
 
-  const { corpus, problems: found } = readCorpus(root, only);
-  problems.push(...found.map((p) => locate(root, p)));
+  const read = readCheckedCorpus(root, only, options.at);
+  const found = [...problems, ...read.problems, ...read.warnings, ...pageProblems(root, read, only === undefined)];
   const ms = Math.round(performance.now() - started);
 
-  if (problems.length > 0) {
-    problems.sort((a, b) => (a.file === b.file ? (a.line ?? Infinity) - (b.line ?? Infinity) : a.file < b.file ? -1 : 1));
-    for (const p of problems) io.out(format === 'github' ? formatAnnotation(p) : formatProblem(p));
-    const files = new Set(problems.map((p) => p.file)).size;
+  found.sort((a, b) => (a.file === b.file ? (a.line ?? Infinity) - (b.line ?? Infinity) : a.file < b.file ? -1 : 1));
+  for (const p of found) io.out(format === 'github' ? formatAnnotation(p) : formatProblem(p));
+  const errors = found.filter((p) => !isWarning(p));
+  const warnings = found.length - errors.length;
+  const warned = warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '';
+  if (errors.length > 0) {
+    const files = new Set(errors.map((p) => p.file)).size;
     io.err(
-      `\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}. Fix them and run npm run check again; CONTRIBUTING.md explains each field.`,
+      `\n${errors.length} problem${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${warned ? `, and ${warned}` : ''}. Fix them and run npm run check again; CONTRIBUTING.md explains each field.`,
     );
     return 1;
   }
+  const corpus = read.corpus!;
   const count = only
-    ? `${only.length} advisory file(s) (and site.yaml, releases.yaml)`
-    : `${corpus!.advisories.length} advisories, ${corpus!.releases.length} named releases`;
-  io.out(`content OK: ${count} checked in ${ms} ms`);
+    ? `${describeFiles(only)} (and site.yaml, releases.yaml)`
+    : `${corpus.advisories.length + corpus.notices.length} advisories, ${corpus.releases.length} named releases`;
+  io.out(`content OK: ${count} checked in ${ms} ms${warned ? ` (${warned})` : ''}`);
   return 0;
 }

@@ -1,10 +1,11 @@
 /**
  * Problems found in content: every check collects them and reports them together, each as
- * `path: field: what is wrong (expected …, found …)`.
+ * `path:line: field: what is wrong (expected …, found …)`.
  */
 import type { z } from 'zod';
-// lint.ts imports only a type from this module, so there is no cycle at run time.
-import { PLACEHOLDER } from './lint.ts';
+import { PLACEHOLDER } from './lint/strings.ts';
+import { knownKeysAt } from './salvage.ts';
+import { closest, didYouMean } from './suggest.ts';
 
 export type Problem = {
   /** Path of the file, relative to the project root. */
@@ -14,7 +15,11 @@ export type Problem = {
   message: string;
   /** 1-based line in the file, when known (for editor and CI annotations). */
   line?: number | undefined;
+  /** A warning is printed and counted but does not fail `check` or the build. */
+  severity?: 'error' | 'warning' | undefined;
 };
+
+export const isWarning = (p: Problem) => p.severity === 'warning';
 
 /** A failure that stops a build or command; carries every problem found. */
 export class ContentError extends Error {
@@ -26,21 +31,22 @@ export class ContentError extends Error {
   }
 }
 
+/** `file:line: field: message`, the form compilers use, so editors and terminals link the line; a warning says so. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.field}: ${p.message}`;
+  return `${p.file}${p.line ? `:${p.line}` : ''}: ${isWarning(p) ? 'warning: ' : ''}${p.field}: ${p.message}`;
 }
 
 /**
  * GitHub Actions workflow command: shown as an annotation on the PR's line.
- * `::error file=<path>,line=<n>,title=<field>::<field>: <message>`; property values escape
- * `%`, CR, LF, `:` and `,`, the message escapes `%`, CR and LF
- * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+ * `::error file=<path>,line=<n>,title=<field>::<field>: <message>` (`::warning` for a
+ * warning); property values escape `%`, CR, LF, `:` and `,`, the message escapes `%`, CR
+ * and LF (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
  */
 export function formatAnnotation(p: Problem): string {
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const props = `file=${property(p.file)}${p.line ? `,line=${p.line}` : ''},title=${property(p.field)}`;
-  return `::error ${props}::${data(`${p.field}: ${p.message}`)}`;
+  return `::${isWarning(p) ? 'warning' : 'error'} ${props}::${data(`${p.field}: ${p.message}`)}`;
 }
 
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
@@ -69,52 +75,51 @@ export function describeValue(v: unknown): string {
 
 const isPlaceholder = (v: unknown) => typeof v === 'string' && v.includes(PLACEHOLDER);
 
+/** `(not in the schema; did you mean "cwe"?)`, or the names the schema knows there. */
+function unknownField(key: string, known: readonly string[]): string {
+  const near = closest(key, known);
+  if (near) return `unknown field (not in the schema; did you mean "${near}"?)`;
+  return known.length > 0 ? `unknown field (not in the schema; the fields here are ${known.join(', ')})` : 'unknown field (not in the schema)';
+}
+
 /**
- * Turns zod issues into problems that name the field, the rule and what was found.
+ * Turns zod issues into problems that name the field, the rule and what was found. With the
+ * schema, an unknown key is told the nearest field it knows, and a value outside a list of
+ * choices the nearest choice.
  *
  * A placeholder the schema refuses (a FILL-IN date, severity or repository) is reported as a
- * placeholder, and so is every other placeholder in the file: lint, which finds them in valid
- * files, does not run until the schema passes, and an author should see the whole to-do list
- * at once rather than one layer per run.
+ * placeholder; the others are found by the lint rules (src/content/lint/strings.ts), which run
+ * on every file whatever the schema said.
  */
 export function problemsFromZod(
   file: string,
   error: z.ZodError,
   input: unknown,
   lineOf?: (path: ReadonlyArray<PropertyKey>) => number | undefined,
+  schema?: z.ZodType,
 ): Problem[] {
   const problems: Problem[] = [];
-  const reported = new Set<string>();
   for (const issue of error.issues.flatMap((i) => unionBranchIssues(i, input))) {
     if (issue.code === 'unrecognized_keys') {
+      const known = schema ? knownKeysAt(schema, issue.path) : [];
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        problems.push({ file, field: fieldPath(path), message: 'unknown field (not in the schema; check its spelling)', line: lineOf?.(path) });
+        problems.push({ file, field: fieldPath(path), message: unknownField(key, known), line: lineOf?.(path) });
       }
       continue;
     }
     const found = valueAt(input, issue.path);
+    const choice = issue.code === 'invalid_value' && typeof found === 'string' ? didYouMean(found, issue.values.map(String)) : '';
     const message = isPlaceholder(found)
       ? `still holds a ${PLACEHOLDER} placeholder (replace it with the real value; the field ${issue.message.replace(/^Invalid input: /, '')})`
       : found === undefined && issue.code === 'invalid_type'
         ? `is required (expected ${issue.expected})`
         : issue.code === 'invalid_type'
           ? `expected ${issue.expected} (found ${describeValue(found)}${quoteHint(issue.expected, found)})`
-          : `${issue.message} (found ${describeValue(found)})`;
-    reported.add(fieldPath(issue.path));
+          : `${issue.message} (found ${describeValue(found)})${choice}`;
     problems.push({ file, field: fieldPath(issue.path), message, line: lineOf?.(issue.path) });
   }
-  for (const path of placeholderPaths(input)) {
-    if (reported.has(fieldPath(path))) continue;
-    problems.push({ file, field: fieldPath(path), message: `still holds a ${PLACEHOLDER} placeholder (replace it with the real value)`, line: lineOf?.(path) });
-  }
   return problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-}
-
-function* placeholderPaths(value: unknown, path: PropertyKey[] = []): Generator<PropertyKey[]> {
-  if (isPlaceholder(value)) yield path;
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* placeholderPaths(value[i], [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* placeholderPaths(v, [...path, k]);
 }
 
 /** YAML reads unquoted 0123456, 1e5 or yes/true as numbers and booleans, not text. */

@@ -9,12 +9,18 @@
  *
  * A content root without a `content/pages` folder (test fixtures, benchmarks) borrows the
  * project's own pages, which live next to the code; the site never builds without a policy.
+ *
+ * `check` runs the same rules (`checkProsePages`), so a page's mistake fails the check, not
+ * first the build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { PageSchema, type PageData } from '../schemas/page.ts';
 import { contentRoot } from './content-root.ts';
 import { parseMarkdownFile, ParseError } from './frontmatter.ts';
+import { PAGES_DIR } from './list-content.ts';
+import { readContentFile } from './read-file.ts';
+import { didYouMean } from './suggest.ts';
 import { plainBlocks, renderMarkdown, type Heading } from './markdown.ts';
 import { ContentError, problemsFromZod, type Problem } from './problems.ts';
 
@@ -105,11 +111,48 @@ export function renderProse(file: string, raw: string, slug: string, options: Pr
 export function loadProsePage(slug: string, options: ProseOptions = {}, dir = proseDir()): ProsePage {
   const path = join(dir, `${slug}.md`);
   const file = relative(process.cwd(), path).split(sep).join('/');
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch {
-    throw new ContentError([{ file, field: '(file)', message: `cannot be read (expected the prose page "${slug}" at ${path})` }]);
+  const read = readContentFile(path, `cannot be read (expected the prose page "${slug}" at ${path})`);
+  if (read.problem !== undefined) throw new ContentError([{ file, field: '(file)', message: read.problem }]);
+  return renderProse(file, read.text, slug, options);
+}
+
+/** A page's source as `check` reads it (src/content/read-content.ts). */
+export type PageSource = { file: string; slug: string; text: string };
+
+/**
+ * The problems of prose page sources, as the build would find them: each page the site serves
+ * (`blocks`: slug → the blocks it places) with its schema, placeholders and blocks. A page the
+ * site does not serve is a warning (it would be left out silently); a served page for which
+ * `missing` says so is an error.
+ */
+export function checkProsePages(
+  pages: readonly PageSource[],
+  blocks: Readonly<Record<string, readonly string[]>>,
+  vars: Readonly<Record<string, string>>,
+  missing: (file: string) => boolean = () => false,
+): Problem[] {
+  const problems: Problem[] = [];
+  const served = Object.keys(blocks);
+  for (const page of pages) {
+    const placed = blocks[page.slug];
+    if (!placed) {
+      problems.push({
+        file: page.file,
+        field: '(file)',
+        severity: 'warning',
+        message: `not a page the site serves (expected one of ${served.map((s) => `${s}.md`).join(', ')})${didYouMean(page.slug, served)}; a new page also needs its route in src/pages/ and an entry in src/model/site-prose.ts`,
+      });
+      continue;
+    }
+    try {
+      renderProse(page.file, page.text, page.slug, { vars, blocks: placed });
+    } catch (e) {
+      if (!(e instanceof ContentError)) throw e;
+      problems.push(...e.problems);
+    }
   }
-  return renderProse(file, raw, slug, options);
+  for (const file of served.map((slug) => `${PAGES_DIR}/${slug}.md`).filter(missing)) {
+    problems.push({ file, field: '(file)', message: 'is missing (the site serves this page, so the build needs it)' });
+  }
+  return problems;
 }

@@ -1,184 +1,180 @@
 /**
  * Reads and validates everything under `content/`: the one entry point for `check`, the
- * Astro content loader, the feeds and the tools. Collects every problem before returning.
+ * build session, the feeds and the tools. Collects every problem before returning.
+ *
+ * A file is read only if it is a real file of at most 1 MB (src/content/read-file.ts), its
+ * YAML within the limits of src/content/yaml.ts; then the schema, then every lint rule on
+ * what the schema accepted (src/content/lint.ts), then the rules across files.
  */
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { AdvisorySchema, type AdvisoryData } from '../schemas/advisory.ts';
+import { join } from 'node:path';
+import { AdvisorySchema } from '../schemas/advisory.ts';
+import { isNoticeOnlyShape, NoticeOnlySchema } from '../schemas/notice-only.ts';
 import { ReleasesFileSchema, type Release } from '../schemas/release.ts';
 import { SiteSchema, type Site } from '../schemas/site.ts';
-import { parseMarkdownFile, parseYaml, ParseError, type ParsedMarkdown } from './frontmatter.ts';
-import { lintAdvisory, lintBody, lintCorpus, lintNoticePeriod } from './lint.ts';
-import { problemsFromZod, type Problem } from './problems.ts';
+import type { AdvisoryEntry, Corpus, NoticeOnlyEntry } from './corpus.ts';
+import { parseMarkdownFile, type ParsedMarkdown } from './frontmatter.ts';
+import { lintAdvisory, lintCorpus } from './lint.ts';
+import type { CorpusRule } from './lint/corpus-rule.ts';
+import { lintAgainstOthers } from './lint/others.ts';
+import type { LintAdvisory } from './lint/rule.ts';
+import { listAdvisories, listFolder, PAGES_DIR } from './list-content.ts';
+import type { PageSource } from './prose-pages.ts';
+import { isWarning, problemsFromZod, type Problem } from './problems.ts';
+import { readContentFile } from './read-file.ts';
+import { salvage } from './salvage.ts';
+import { parseYaml, ParseError, type LineOf } from './yaml.ts';
 
-export type AdvisoryEntry = {
-  /** Path relative to the project root, with forward slashes. */
-  file: string;
-  data: AdvisoryData;
-  body: string;
-  bodyLine: number;
-  lineOf: ParsedMarkdown['lineOf'];
+export type { AdvisoryEntry, Corpus, NoticeOnlyEntry } from './corpus.ts';
+export { ADVISORIES_DIR, listAdvisoryFiles, PAGES_DIR } from './list-content.ts';
+
+export type { PageSource } from './prose-pages.ts';
+
+export type ReadResult = {
+  /** The checked content, or null when there is any error. */
+  corpus: Corpus | null;
+  /** site.yaml, when it passed its schema (even if other files did not). */
+  site: Site | null;
+  pages: PageSource[];
+  /** Errors: any one fails `check` and the build. */
+  problems: Problem[];
+  warnings: Problem[];
 };
 
-export type Corpus = { site: Site; releases: Release[]; advisories: AdvisoryEntry[] };
+export type FileResult = { entry?: AdvisoryEntry; notice?: NoticeOnlyEntry; problems: Problem[]; warnings: Problem[] };
 
-export const ADVISORIES_DIR = 'content/advisories';
+export type ReadOptions = {
+  /** The clock of the clock-dependent rules; the real time by default. */
+  at?: Date;
+  /** Corpus rules to run after the content's own (src/embargo/content-rules.ts). */
+  rules?: readonly CorpusRule[];
+};
 
-const rel = (root: string, path: string) => relative(root, path).split(sep).join('/');
+const fileProblem = (file: string, e: unknown): Problem => ({ file, field: '(file)', message: (e as Error).message, line: (e as ParseError).line });
 
-/**
- * Every file under content/advisories, any extension, so stray .mdx or .txt files are reported.
- * Names starting with a dot (editor lock and swap files, .DS_Store) are not content. A symlinked
- * folder is followed once, so a link loop ends; a broken link is listed and reported unreadable.
- */
-export function listAdvisoryFiles(root: string): string[] {
-  const out: string[] = [];
-  const walked = new Set<string>();
-  const walk = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      const real = realpathSync(dir);
-      if (walked.has(real)) return;
-      walked.add(real);
-      // File types come with the listing: no stat per file (a large archive lists 10,000).
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) walk(path);
-      else out.push(rel(root, path));
-    }
-  };
-  walk(join(root, ADVISORIES_DIR));
-  return out;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function readYamlFile<T>(root: string, file: string, schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError } }, problems: Problem[]): T | null {
-  let text: string;
-  try {
-    text = readFileSync(join(root, file), 'utf8');
-  } catch {
-    problems.push({ file, field: '(file)', message: 'cannot be read (expected the file to exist)' });
+function readYamlFile<T>(root: string, file: string, schema: typeof SiteSchema | typeof ReleasesFileSchema, problems: Problem[]) {
+  const read = readContentFile(join(root, file));
+  if (read.problem !== undefined) {
+    problems.push({ file, field: '(file)', message: read.problem });
     return null;
   }
   try {
-    const { value, lineOf } = parseYaml(text.replace(/^\uFEFF/, ''));
+    const { value, lineOf } = parseYaml(read.text.replace(/^\uFEFF/, ''));
     const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    problems.push(...problemsFromZod(file, result.error, value, lineOf));
+    if (result.success) return { data: result.data as T, lineOf };
+    problems.push(...problemsFromZod(file, result.error, value, lineOf, schema));
   } catch (e) {
-    problems.push({ file, field: '(file)', message: (e as Error).message, line: (e as ParseError).line });
+    problems.push(fileProblem(file, e));
   }
   return null;
 }
 
 export function readSite(root: string, problems: Problem[]): Site | null {
-  return readYamlFile(root, 'content/site.yaml', SiteSchema, problems);
+  return readYamlFile<Site>(root, 'content/site.yaml', SiteSchema, problems)?.data ?? null;
+}
+
+function readReleaseFile(root: string, problems: Problem[]): { releases: Release[]; lineOf: LineOf } | null {
+  const file = 'content/releases.yaml';
+  const parsed = readYamlFile<{ releases: Release[] }>(root, file, ReleasesFileSchema, problems);
+  if (!parsed) return null;
+  const names = new Set<string>();
+  parsed.data.releases.forEach((r, i) => {
+    if (names.has(r.name)) {
+      problems.push({ file, field: `releases[${i}].name`, message: `duplicate release (found "${r.name}" twice)`, line: parsed.lineOf(['releases', i, 'name']) });
+    }
+    names.add(r.name);
+  });
+  return { releases: parsed.data.releases, lineOf: parsed.lineOf };
 }
 
 export function readReleases(root: string, problems: Problem[]): Release[] | null {
-  const file = 'content/releases.yaml';
-  const parsed = readYamlFile(root, file, ReleasesFileSchema, problems);
-  if (!parsed) return null;
-  const names = new Set<string>();
-  parsed.releases.forEach((r, i) => {
-    if (names.has(r.name)) problems.push({ file, field: `releases[${i}].name`, message: `duplicate release (found "${r.name}" twice)` });
-    names.add(r.name);
-  });
-  return parsed.releases;
+  return readReleaseFile(root, problems)?.releases ?? null;
 }
 
 /** Parses and validates one advisory file (schema + per-file rules). */
-export function readAdvisory(root: string, file: string, releases: readonly Release[]): { entry?: AdvisoryEntry; problems: Problem[] } {
+export function readAdvisory(root: string, file: string, releases: readonly Release[]): FileResult {
   if (!file.endsWith('.md')) {
     const why = file.endsWith('.mdx') ? 'MDX runs code at build time' : 'only Markdown is read';
-    return { problems: [{ file, field: '(file)', message: `advisories must be plain .md files (${why}; found ${file.split('/').pop()})` }] };
+    return { problems: [{ file, field: '(file)', message: `advisories must be plain .md files (${why}; found ${file.split('/').pop()})` }], warnings: [] };
   }
-  let raw: string;
-  try {
-    raw = readFileSync(join(root, file), 'utf8');
-  } catch (e) {
-    return { problems: [{ file, field: '(file)', message: `cannot read the file: ${(e as Error).message}` }] };
-  }
-  return parseAdvisory(file, raw, releases);
+  const read = readContentFile(join(root, file));
+  if (read.problem !== undefined) return { problems: [{ file, field: '(file)', message: read.problem }], warnings: [] };
+  return parseAdvisory(file, read.text, releases);
 }
 
-/** Validates one advisory's text as if it were `file` (tools and tests that hold text, not files). */
-export function parseAdvisory(file: string, raw: string, releases: readonly Release[]): { entry?: AdvisoryEntry; problems: Problem[] } {
+const split = (found: Problem[]) => ({ problems: found.filter((p) => !isWarning(p)), warnings: found.filter(isWarning) });
+
+/**
+ * Validates one advisory's text as if it were `file` (tools and tests that hold text, not
+ * files). A file with only `id`, `announce_at`, `publish_at`, `notice` (and `draft`) and no
+ * body is a notice-only advisory (src/schemas/notice-only.ts).
+ */
+export function parseAdvisory(file: string, raw: string, releases: readonly Release[]): FileResult {
   let parsed: ParsedMarkdown;
   try {
     parsed = parseMarkdownFile(raw);
   } catch (e) {
-    return { problems: [{ file, field: '(file)', message: (e as Error).message, line: (e as ParseError).line }] };
+    return { problems: [fileProblem(file, e)], warnings: [] };
   }
-  const result = AdvisorySchema.safeParse(parsed.data);
-  if (!result.success) return { problems: [...problemsFromZod(file, result.error, parsed.data, parsed.lineOf), ...lintBody(parsed.body, { file, bodyLine: parsed.bodyLine })] };
-  const entry: AdvisoryEntry = { file, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf };
-  return { entry, problems: lintAdvisory(entry.data, entry.body, releases, entry) };
+  const { data: input, body, bodyLine, lineOf } = parsed;
+  const noticeOnly = isNoticeOnlyShape(input, body);
+  const schema = noticeOnly ? NoticeOnlySchema : AdvisorySchema;
+  const result = schema.safeParse(input);
+  const schemaProblems = result.success ? [] : problemsFromZod(file, result.error, input, lineOf, schema);
+  const checked = (result.success ? result.data : salvage(schema, input)) as LintAdvisory;
+  const lint = lintAdvisory(checked, { file, releases, input, lineOf, body: noticeOnly ? undefined : body, bodyLine, schemaProblems });
+  const { problems, warnings } = split([...schemaProblems, ...lint]);
+  if (!result.success) return { problems, warnings };
+  const data = result.data;
+  if ('title' in data) return { entry: { file, data, body, bodyLine, lineOf }, problems, warnings };
+  return { notice: { file, data, lineOf }, problems, warnings };
+}
+
+/** The prose pages under content/pages (those in `only`, when given). */
+function readPages(root: string, only: ReadonlySet<string> | undefined, problems: Problem[]): PageSource[] {
+  const listing = listFolder(root, PAGES_DIR);
+  const wanted = (f: string) => !only || only.has(f);
+  problems.push(...listing.problems.filter((p) => wanted(p.file)));
+  const pages: PageSource[] = [];
+  for (const file of listing.files.filter(wanted)) {
+    const name = file.slice(PAGES_DIR.length + 1);
+    if (!/^[a-z0-9-]+\.md$/.test(name)) {
+      problems.push({ file, field: '(file)', message: `prose pages are plain .md files named like "policy.md", directly in ${PAGES_DIR}/ (found ${name})` });
+      continue;
+    }
+    const read = readContentFile(join(root, file));
+    if (read.problem !== undefined) problems.push({ file, field: '(file)', message: read.problem });
+    else pages.push({ file, slug: name.slice(0, -3), text: read.text });
+  }
+  return pages;
 }
 
 /**
- * Reads the whole content folder. With `only`, validates just those advisory files fully and
- * checks their ids and aliases against the other files cheaply (a PR's fast path).
+ * Reads the whole content folder. With `only`, validates just those advisory and page files
+ * fully and checks their ids and aliases against the other files cheaply (a PR's fast path).
  */
-export function readCorpus(root: string, only?: readonly string[]): { corpus: Corpus | null; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const site = readSite(root, problems);
-  const releases = readReleases(root, problems) ?? [];
-  const all = listAdvisoryFiles(root);
-  const targets = only ? all.filter((f) => only.includes(f)) : all;
+export function readCorpus(root: string, only?: readonly string[], options: ReadOptions = {}): ReadResult {
+  const found: Problem[] = [];
+  const site = readSite(root, found);
+  const releaseFile = readReleaseFile(root, found);
+  const releases = releaseFile?.releases ?? [];
+  const targets = only ? new Set(only) : undefined;
+  const listing = listAdvisories(root);
+  found.push(...listing.problems.filter((p) => !targets || targets.has(p.file)));
   const advisories: AdvisoryEntry[] = [];
-  for (const file of targets) {
-    const { entry, problems: found } = readAdvisory(root, file, releases);
-    problems.push(...found);
-    if (entry) advisories.push(entry);
+  const notices: NoticeOnlyEntry[] = [];
+  for (const file of targets ? listing.files.filter((f) => targets.has(f)) : listing.files) {
+    const result = readAdvisory(root, file, releases);
+    found.push(...result.problems, ...result.warnings);
+    if (result.entry) advisories.push(result.entry);
+    if (result.notice) notices.push(result.notice);
   }
-  problems.push(...lintCorpus(advisories));
-  if (site) problems.push(...lintNoticePeriod(advisories, site.notice_hours));
-  if (only) problems.push(...lintAgainstOthers(root, advisories, all.filter((f) => !only.includes(f))));
-  advisories.sort((a, b) => a.data.id.localeCompare(b.data.id));
-  return { corpus: site && problems.length === 0 ? { site, releases, advisories } : null, problems };
-}
-
-function lintAgainstOthers(root: string, checked: AdvisoryEntry[], others: string[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const other of others) {
-    const base = other.split('/').pop()!.replace(/\.md$/, '');
-    let text: string | undefined;
-    let aliases: unknown;
-    for (const { file, data, lineOf } of checked) {
-      if (data.id === base) problems.push({ file, field: 'id', message: `duplicate id (expected a unique id, found "${data.id}", also used by ${other})`, line: lineOf(['id']) });
-      data.aliases.forEach((alias, i) => {
-        text ??= readFileSync(join(root, other), 'utf8');
-        // A cheap text search first; only a file that mentions the alias is parsed, so both
-        // block lists (- CVE-…) and flow lists ([CVE-…, GHSA-…]) are read exactly.
-        if (!text.includes(alias)) return;
-        aliases ??= aliasesIn(text);
-        if (Array.isArray(aliases) && aliases.includes(alias)) {
-          problems.push({ file, field: `aliases[${i}]`, message: `alias already belongs to another advisory (found "${alias}", also in ${other})`, line: lineOf(['aliases', i]) });
-        }
-      });
-    }
-  }
-  return problems;
-}
-
-/** The aliases field of an advisory's text, or undefined when it does not parse (reported on its own check). */
-function aliasesIn(text: string): unknown {
-  try {
-    return parseMarkdownFile(text).data.aliases;
-  } catch {
-    return undefined;
-  }
+  const pages = readPages(root, targets, found);
+  const facts = { site, releases, releasesLineOf: releaseFile?.lineOf ?? (() => undefined), advisories, notices, at: options.at ?? new Date() };
+  found.push(...lintCorpus(facts, options.rules));
+  if (targets) found.push(...lintAgainstOthers(root, [...advisories, ...notices], listing.files.filter((f) => !targets.has(f))));
+  const byId = (a: { data: { id: string } }, b: { data: { id: string } }) => a.data.id.localeCompare(b.data.id);
+  advisories.sort(byId);
+  notices.sort(byId);
+  const { problems, warnings } = split(found);
+  return { corpus: site && problems.length === 0 ? { site, releases, advisories, notices } : null, site, pages, problems, warnings };
 }

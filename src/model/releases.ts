@@ -1,11 +1,8 @@
 /** Named-release facts derived from the build clock. */
 import type { Release } from '../schemas/release.ts';
 
-/** Supported on the build date: released and not past its end of support (inclusive, UTC). */
-export function isSupported(release: Release, now: Date): boolean {
-  const today = now.toISOString().slice(0, 10);
-  return release.released <= today && today <= release.end_of_support;
-}
+// A property of a release, defined beside its schema (check's calendar warnings use it too).
+export { isSupported } from '../schemas/release.ts';
 
 /** Newest first. */
 export function sortReleases(releases: readonly Release[]): Release[] {

@@ -8,7 +8,7 @@ import { loadProsePage, type ProsePage } from '../content/prose-pages.ts';
 import { paths } from './urls.ts';
 
 /** The site's prose pages, each with its path and the generated blocks it places. */
-const SITE_PROSE = {
+export const SITE_PROSE = {
   policy: { url: paths.policy, blocks: ['sla'] },
   operators: { url: paths.operators, blocks: ['feeds', 'releases'] },
   'working-group': { url: paths.workingGroup, blocks: ['members'] },

@@ -7,7 +7,16 @@
  */
 import { z } from 'zod';
 import { SEVERITY_LEVELS } from './cvss.ts';
-import { CommitSchema, HttpsUrlSchema, InstantSchema, OneLineSchema, ReleaseNameSchema, RepositorySchema } from './common.ts';
+import {
+  CommitSchema,
+  HttpsUrlSchema,
+  InstantSchema,
+  OneLineSchema,
+  PlainLineSchema,
+  PlainParagraphSchema,
+  ReleaseNameSchema,
+  RepositorySchema,
+} from './common.ts';
 import { ADVISORY_ID_PATTERN, ALIAS_PATTERNS } from './identifiers.ts';
 
 export { ADVISORY_ID_PATTERN, ALIAS_PATTERNS } from './identifiers.ts';
@@ -35,7 +44,7 @@ export const NoticeSchema = z.strictObject({
   /** Severity level; when a CVSS vector is given it must equal the computed level. */
   severity: SeverityLevelSchema,
   /** Optional one-line public text for the pre-announcement. No details of the flaw. */
-  text: OneLineSchema.max(280, 'must be at most 280 characters').optional(),
+  text: PlainLineSchema.max(280, 'must be at most 280 characters').optional(),
 });
 
 /** CVSS vectors; scores and levels are always computed, never written by hand. */
@@ -115,7 +124,7 @@ export const CREDIT_TYPES = [
   'other',
 ] as const;
 export const CreditSchema = z.strictObject({
-  name: OneLineSchema,
+  name: PlainLineSchema,
   type: z.enum(CREDIT_TYPES, { error: `must be one of ${CREDIT_TYPES.join(', ')}` }),
   contact: z.array(HttpsUrlSchema).optional(),
 });
@@ -140,24 +149,20 @@ export const ReferenceSchema = z.strictObject({
 
 export const RevisionSchema = z.strictObject({
   date: InstantSchema,
-  summary: OneLineSchema,
+  summary: PlainLineSchema,
 });
 
 export const WithdrawnSchema = z.strictObject({
   at: InstantSchema,
-  reason: OneLineSchema,
+  reason: PlainLineSchema,
 });
 
 export const AdvisorySchema = z.strictObject({
   /** Stable site id; equals the file name. Published ids are forever. */
   id: AdvisoryIdSchema,
-  title: OneLineSchema.max(160, 'must be at most 160 characters'),
+  title: PlainLineSchema.max(160, 'must be at most 160 characters'),
   /** One plain-text paragraph: what is wrong and who is affected. */
-  summary: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .refine((s) => !/\n\s*\n/.test(s), 'must be one paragraph'),
+  summary: PlainParagraphSchema,
   /** Never public in any build while true. */
   draft: z.boolean().default(false),
   /** When the pre-announcement (notice) becomes public. */

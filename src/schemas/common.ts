@@ -1,5 +1,18 @@
 /** Field types shared by every content schema. */
 import { z } from 'zod';
+import { markupProblem } from './plain-text.ts';
+
+/**
+ * The instants content may name. Anything outside is a typo (year 0000 made a CSAF folder
+ * `0000/` and 2,033 empty rows in the figures), and a bounded range keeps every output's
+ * date arithmetic ordinary.
+ */
+export const EARLIEST = '1995-01-01';
+export const LATEST = '2100-12-31';
+const RANGE = Date.parse(`${EARLIEST}T00:00:00Z`);
+const RANGE_END = Date.parse(`${LATEST}T23:59:59.999Z`);
+const inRange = (t: number) => Number.isNaN(t) || (t >= RANGE && t <= RANGE_END); // NaN: the format check reports it
+const rangeMessage = `must lie between ${EARLIEST} and ${LATEST} (UTC)`;
 
 /**
  * An instant written with an explicit offset (`Z` or `+hh:mm`). A time without an offset is
@@ -7,13 +20,17 @@ import { z } from 'zod';
  * Content is parsed with a YAML schema that keeps timestamps as text, so the offset written
  * in the file is what is checked here.
  */
-export const InstantSchema = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO 8601 date-time with seconds and an explicit offset, like "2026-12-02T14:00:00Z" or "2026-12-02T19:30:00+05:30"',
-});
+export const InstantSchema = z.iso
+  .datetime({
+    offset: true,
+    error: 'must be an ISO 8601 date-time with seconds and an explicit offset, like "2026-12-02T14:00:00Z" or "2026-12-02T19:30:00+05:30"',
+  })
+  .refine((s) => inRange(Date.parse(s)), rangeMessage);
 
-/** A calendar date (YYYY-MM-DD), for release and support dates. */
-export const DateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+/** A calendar date (YYYY-MM-DD), for release and support dates; it names a whole UTC day. */
+export const DateSchema = z.iso
+  .date({ error: 'must be a date written YYYY-MM-DD' })
+  .refine((s) => inRange(Date.parse(`${s}T00:00:00Z`)), rangeMessage);
 
 export const HttpsUrlSchema = z
   .url({
@@ -39,3 +56,20 @@ export const OneLineSchema = z
   .trim()
   .min(1, 'must not be empty')
   .refine((s) => !/[\r\n]/.test(s), 'must be a single line');
+
+/** Refuses markup in text meant for people (src/schemas/plain-text.ts). */
+const plain = (s: string, ctx: z.RefinementCtx) => {
+  const problem = markupProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+/** One line of text for people (a title, a name, a note): no markup, no link syntax. */
+export const PlainLineSchema = OneLineSchema.superRefine(plain);
+
+/** A paragraph of text for people (a summary): line breaks allowed, markup not. */
+export const PlainParagraphSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((s) => !/\n\s*\n/.test(s), 'must be one paragraph')
+  .superRefine(plain);

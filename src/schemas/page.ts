@@ -1,11 +1,11 @@
 /** Prose pages: `content/pages/<slug>.md` (policy, operators, working group …). */
 import { z } from 'zod';
-import { OneLineSchema } from './common.ts';
+import { PlainLineSchema } from './common.ts';
 
 export const PageSchema = z.strictObject({
-  title: OneLineSchema,
+  title: PlainLineSchema,
   /** One sentence for search results and the meta description. */
-  description: OneLineSchema.max(200, 'must be at most 200 characters'),
+  description: PlainLineSchema.max(200, 'must be at most 200 characters'),
 });
 
 export type PageData = z.output<typeof PageSchema>;

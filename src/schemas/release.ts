@@ -1,13 +1,13 @@
 /** Open edX named releases: `content/releases.yaml`. */
 import { z } from 'zod';
-import { DateSchema, OneLineSchema, ReleaseNameSchema } from './common.ts';
+import { DateSchema, OneLineSchema, PlainLineSchema, ReleaseNameSchema } from './common.ts';
 
 export const ReleaseSchema = z
   .strictObject({
     /** Lower-case name used in advisories and URLs, e.g. `teak`. */
     name: ReleaseNameSchema,
     /** Display name, e.g. `Teak`. */
-    title: OneLineSchema,
+    title: PlainLineSchema,
     released: DateSchema,
     /** Last day of security support. Support status is computed from the build clock. */
     end_of_support: DateSchema,
@@ -24,3 +24,12 @@ export const ReleasesFileSchema = z.strictObject({
 });
 
 export type Release = z.output<typeof ReleaseSchema>;
+
+/**
+ * Supported at `now`: released and not past its end of support. Both dates name whole UTC
+ * days, end_of_support included (docs/embargo.md, "The schedule").
+ */
+export function isSupported(release: Pick<Release, 'released' | 'end_of_support'>, now: Date): boolean {
+  const today = now.toISOString().slice(0, 10);
+  return release.released <= today && today <= release.end_of_support;
+}

@@ -1,6 +1,6 @@
 /** Site-wide facts: `content/site.yaml`. Pages, SECURITY.md and security.txt reuse them. */
 import { z } from 'zod';
-import { HttpsUrlSchema, OneLineSchema, RepositorySchema } from './common.ts';
+import { HttpsUrlSchema, PlainLineSchema, RepositorySchema } from './common.ts';
 
 const DaysSchema = z.number().int().positive();
 
@@ -12,17 +12,17 @@ export const SlaSchema = z.strictObject({
 });
 
 export const MemberSchema = z.strictObject({
-  name: OneLineSchema,
-  organization: OneLineSchema.optional(),
+  name: PlainLineSchema,
+  organization: PlainLineSchema.optional(),
   github: z
     .string()
     .regex(/^[A-Za-z0-9-]+$/, 'must be a GitHub user name')
     .optional(),
-  role: OneLineSchema.optional(),
+  role: PlainLineSchema.optional(),
 });
 
 export const SiteSchema = z.strictObject({
-  title: OneLineSchema,
+  title: PlainLineSchema,
   /** Canonical origin of the deployed site, no trailing slash. */
   url: HttpsUrlSchema.refine((u) => !u.endsWith('/'), 'must not end with a slash'),
   contact_email: z.email('must be an email address'),

@@ -7,10 +7,10 @@
  * merge base) the caller checks every file instead and says why: slower, never wrong.
  */
 import { execFileSync } from 'node:child_process';
-import { ADVISORIES_DIR } from '../content/read-content.ts';
+import { ADVISORIES_DIR, PAGES_DIR } from '../content/read-content.ts';
 
 export type ChangedContent =
-  /** Only these advisory files (relative to the content root) need a full check. */
+  /** Only these advisory and prose page files (relative to the content root) need a full check. */
   | { scope: 'files'; files: string[]; base: string; deleted: string[] }
   /** Check everything, for the reason given. */
   | { scope: 'all'; reason: string };
@@ -71,6 +71,6 @@ export function changedContent(root: string, explicitBase: string | undefined, e
   // Advisories are checked against site.yaml and releases.yaml: when those change, every advisory may.
   const shared = changed.find((f) => SHARED_FILES.includes(f));
   if (shared) return { scope: 'all', reason: `${shared} changed, and every advisory is checked against it` };
-  const files = [...new Set(changed.filter((f) => f.startsWith(`${ADVISORIES_DIR}/`)))].sort();
+  const files = [...new Set(changed.filter((f) => f.startsWith(`${ADVISORIES_DIR}/`) || f.startsWith(`${PAGES_DIR}/`)))].sort();
   return { scope: 'files', files, base, deleted };
 }

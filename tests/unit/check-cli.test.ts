@@ -1,14 +1,16 @@
 /**
- * npm run check as a command: it runs `scripts/check.ts` in a child process against temporary
- * content roots (CONTENT_ROOT) and pins what authors and CI see: exit codes, one line per
- * problem as `path: field: message`, GitHub annotations with file and line, files and folders
- * as arguments, and `--changed` in a real git repository.
+ * npm run check as a command: `runCheck` (what scripts/check.ts calls) against temporary
+ * content roots (CONTENT_ROOT), in-process, and once as a child process for the script
+ * itself. It pins what authors and CI see: exit codes, one line per problem as
+ * `path:line: field: message`, warnings, GitHub annotations with file and line, files and
+ * folders as arguments, the clock (`--at`), and `--changed` in a real git repository.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/commands/check.ts';
 import { formatAnnotation } from '../../src/content/problems.ts';
 import { cleanEnv, FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
 
@@ -44,10 +46,18 @@ function another(id: string): string {
     .replace('GHSA-2345-6789-cfgh', ghsa);
 }
 
+/** A clock at which the fixture release calendar is quiet (Verawood supported until 2026-12-31). */
+const AT = '2026-11-01T00:00:00Z';
+
 type Run = { status: number | null; stdout: string; stderr: string };
+/** `npm run check -- <args>` at AT (unless the arguments name a clock), in this process. */
 function check(root: string, args: string[] = [], extra: NodeJS.ProcessEnv = {}): Run {
-  const env = cleanEnv({ CONTENT_ROOT: root, INIT_CWD: PROJECT_ROOT, GITHUB_ACTIONS: '', GITHUB_BASE_REF: '', ...extra });
-  return spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/check.ts'), ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+  const env = { CONTENT_ROOT: root, INIT_CWD: PROJECT_ROOT, GITHUB_ACTIONS: '', GITHUB_BASE_REF: '', ...extra };
+  const out: string[] = [];
+  const err: string[] = [];
+  const clock = args.some((a) => a.startsWith('--at')) || args.includes('--help') ? [] : ['--at', AT];
+  const status = runCheck([...args, ...clock], env, PROJECT_ROOT, { out: (l) => out.push(`${l}\n`), err: (l) => err.push(`${l}\n`) });
+  return { status, stdout: out.join(''), stderr: err.join('') };
 }
 
 describe('exit codes and messages', () => {
@@ -58,15 +68,51 @@ describe('exit codes and messages', () => {
     expect(r.status).toBe(0);
   });
 
-  it('prints every problem as `path: field: message` (sorted by line), a count, and exits 1', () => {
+  it('the script itself: same output, its exit code, the pinned Node', () => {
+    const env = cleanEnv({ CONTENT_ROOT: contentRoot((t) => t.replace('cwe: [CWE-284]', 'cwe: [CWE284]')), INIT_CWD: PROJECT_ROOT, GITHUB_ACTIONS: '' });
+    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/check.ts'), '--at', AT], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+    expect(r.stdout).toBe(`${T}:23: cwe[0]: must be a CWE id like "CWE-284" (found "CWE284")\n`);
+    expect(r.stderr).toContain('1 problem in 1 file.');
+    expect(r.status).toBe(1);
+  });
+
+  it('prints every problem as `path:line: field: message` (sorted by line), a count, and exits 1', () => {
     const root = contentRoot((t) => t.replace('severity: medium', 'severity: severe').replace('cwe: [CWE-284]', 'cwe: [CWE284]'));
     const r = check(root);
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
-      `${T}: notice.severity: must be one of none, low, medium, high, critical (found "severe")`,
-      `${T}: cwe[0]: must be a CWE id like "CWE-284" (found "CWE284")`,
+      `${T}:12: notice.severity: must be one of none, low, medium, high, critical (found "severe")`,
+      `${T}:23: cwe[0]: must be a CWE id like "CWE-284" (found "CWE284")`,
     ]);
     expect(r.stderr).toContain('2 problems in 1 file.');
+  });
+
+  it('reports every kind of mistake in one file in one run, with suggestions (no error hides another)', () => {
+    const root = contentRoot((t) =>
+      t
+        .replace('cwe: [CWE-284]', 'cwe_ids: [CWE-284]')
+        .replace('reported_at: "2026-09-01T09:00:00Z"', 'reported_at: "2026-09-01 09:00:00Z"')
+        .replace('cvss_v3: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:N', 'cvss_v3: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L')
+        .replace('{ release: ulmo, status: wont_fix }', '{ release: ulmo, status: wontfix }')
+        .replace('releases: [verawood]', 'releases: [verawod]')
+        .replace('{ name: Template Finder, type: finder }', '{ name: Template Finder, type: findr }')
+        .replace('{ type: fix, url:', '{ type: fixx, url:')
+        .replace('What an attacker can do, and to whom.', 'What an attacker can do, <b>and to whom</b>.'),
+    );
+    const r = check(root);
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `${T}:11: notice.releases[0]: unknown named release (expected one of palm, quince, redwood, sumac, teak, ulmo, verawood from content/releases.yaml, found "verawod"); did you mean "verawood"?`,
+      `${T}:15: severity.cvss_v3: not a valid CVSS 3.1 vector: incomplete: missing base metric(s) A`,
+      `${T}:21: affected[0].releases[1].status: must be one of affected, fixed, not_affected, wont_fix (found "wontfix"); did you mean "wont_fix"?`,
+      `${T}:23: cwe_ids: unknown field (not in the schema; did you mean "cwe"?)`,
+      `${T}:25: credits[0].type: must be one of finder, reporter, analyst, coordinator, remediation_developer, remediation_reviewer, remediation_verifier, tool, sponsor, other (found "findr"); did you mean "finder"?`,
+      `${T}:27: references[0].type: must be one of advisory, article, detection, discussion, report, fix, introduced, package, evidence, web (found "fixx"); did you mean "fix"?`,
+      `${T}:28: reported_at: must be an ISO 8601 date-time with seconds and an explicit offset, like "2026-12-02T14:00:00Z" or "2026-12-02T19:30:00+05:30" (found "2026-09-01 09:00:00Z")`,
+      `${T}:36: (body) line 36: raw HTML is not allowed in advisories (found "<b>"); write Markdown, or put code in backticks`,
+      `${T}:36: (body) line 36: raw HTML is not allowed in advisories (found "</b>"); write Markdown, or put code in backticks`,
+    ]);
+    expect(r.stderr).toContain('9 problems in 1 file.');
   });
 
   it('reports FILL-IN placeholders in fields the schema refuses, all at once', () => {
@@ -76,15 +122,18 @@ describe('exit codes and messages', () => {
         .replace('title: Template advisory for the invalid fixtures', 'title: "FILL-IN"'),
     );
     const r = check(root);
-    expect(r.stdout).toContain(`${T}: title: still holds a FILL-IN placeholder (replace it with the real value)`);
+    expect(r.stdout).toContain(`${T}:3: title: still holds a FILL-IN placeholder (replace it with the real value)`);
     expect(r.stdout).toContain(
-      `${T}: publish_at: still holds a FILL-IN placeholder (replace it with the real value; the field must be an ISO 8601 date-time`,
+      `${T}:8: publish_at: still holds a FILL-IN placeholder (replace it with the real value; the field must be an ISO 8601 date-time`,
     );
+    expect(r.stdout.match(/FILL-IN/g)).toHaveLength(2); // each placeholder once, whichever rule finds it
   });
 
   it.each([
     [['--formt', 'github'], "Unknown option '--formt'"],
     [['--format', 'xml'], '--format: expected human or github (found "xml")'],
+    [['--at', 'tomorrow'], '--at: must be an ISO 8601 date-time with seconds and an explicit offset'],
+    [['--at', '0000-01-01T00:00:00Z'], '--at: must lie between 1995-01-01 and 2100-12-31 (UTC) (found "0000-01-01T00:00:00Z")'],
     [['--base', 'main'], '--base only makes sense with --changed'],
     [['--changed', T], 'give files or --changed, not both'],
   ])('a usage mistake %j exits 2: %s', (args, message) => {
@@ -99,8 +148,8 @@ describe('exit codes and messages', () => {
       contentRoot((t) => t.replace('severity: medium', 'severity: severe').replace('Where the fix is.', 'FILL-IN: where the fix is.')),
     );
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`${T}: notice.severity: must be one of`);
-    expect(r.stdout).toContain(`${T}: (body): still holds a FILL-IN placeholder`);
+    expect(r.stdout).toContain(`${T}:12: notice.severity: must be one of`);
+    expect(r.stdout).toContain(`${T}:40: (body): still holds a FILL-IN placeholder`);
   });
 
   it('prints its usage for --help and checks nothing', () => {
@@ -159,7 +208,7 @@ describe('files and folders as arguments', () => {
     const clash = check(root, [T]);
     expect(clash.status).toBe(1);
     expect(clash.stdout).toContain(
-      `${T}: aliases[0]: alias already belongs to another advisory (found "CVE-2026-98201", also in content/advisories/2026/OEA-2026-202.md)`,
+      `${T}:22: aliases[0]: alias already belongs to another advisory (found "CVE-2026-98201", also in content/advisories/2026/OEA-2026-202.md)`,
     );
   });
 
@@ -168,7 +217,7 @@ describe('files and folders as arguments', () => {
       'content/advisories/2025/OEA-2025-001.md': another('OEA-2025-001'),
     });
     const here = check(root, ['OEA-2026-201.md'], { INIT_CWD: join(root, 'content/advisories/2026') });
-    expect(here.stdout).toContain(`${T}: cwe[0]: must be a CWE id`);
+    expect(here.stdout).toContain(`${T}:23: cwe[0]: must be a CWE id`);
     const folder = check(root, ['content/advisories/2025']);
     expect(folder.stdout).toMatch(/content OK: 1 advisory file\(s\)/);
     expect(check(root, ['content/advisories']).status).toBe(1);
@@ -223,7 +272,7 @@ describe('--changed', () => {
     expect(r.stderr).toContain(
       `check --changed: 4 advisory file(s) changed since main: content/advisories/2026/OEA-2026-101.md, content/advisories/2026/OEA-2026-102.md, content/advisories/2026/OEA-2026-150.md, ${T}`,
     );
-    expect(r.stdout.trim()).toBe(`${T}: notice.severity: must be one of none, low, medium, high, critical (found "severe")`);
+    expect(r.stdout.trim()).toBe(`${T}:12: notice.severity: must be one of none, low, medium, high, critical (found "severe")`);
     expect(r.stdout).not.toContain(BROKEN_ON_MAIN);
     expect(r.status).toBe(1);
     expect(check(root, ['--changed', '--base', 'main']).stdout).toBe(r.stdout);
@@ -282,6 +331,6 @@ describe('--changed', () => {
     git(outer, 'commit', '-q', '-m', 'base');
     writeFileSync(join(outer, 'site', T), TEMPLATE.replace('severity: medium', 'severity: severe'));
     const r = check(join(outer, 'site'), ['--changed']);
-    expect(r.stdout.trim()).toBe(`${T}: notice.severity: must be one of none, low, medium, high, critical (found "severe")`);
+    expect(r.stdout.trim()).toBe(`${T}:12: notice.severity: must be one of none, low, medium, high, critical (found "severe")`);
   });
 });
