@@ -91,7 +91,7 @@ export function readReleases(root: string, problems: Problem[]): Release[] | nul
 }
 
 /** Parses and validates one advisory file (schema + per-file rules). */
-export function readAdvisory(root: string, file: string, releases: readonly Release[]): FileResult {
+export function readAdvisory(root: string, file: string, releases: readonly Release[] | null): FileResult {
   if (!file.endsWith('.md')) {
     const why = file.endsWith('.mdx') ? 'MDX runs code at build time' : 'only Markdown is read';
     return { problems: [{ file, field: '(file)', message: `advisories must be plain .md files (${why}; found ${file.split('/').pop()})` }], warnings: [] };
@@ -106,9 +106,10 @@ const split = (found: Problem[]) => ({ problems: found.filter((p) => !isWarning(
 /**
  * Validates one advisory's text as if it were `file` (tools and tests that hold text, not
  * files). A file with only `id`, `announce_at`, `publish_at`, `notice` (and `draft`) and no
- * body is a notice-only advisory (src/schemas/notice-only.ts).
+ * body is a notice-only advisory (src/schemas/notice-only.ts). `releases` is null when
+ * releases.yaml was refused: names of releases are then not judged.
  */
-export function parseAdvisory(file: string, raw: string, releases: readonly Release[]): FileResult {
+export function parseAdvisory(file: string, raw: string, releases: readonly Release[] | null): FileResult {
   let parsed: ParsedMarkdown;
   try {
     parsed = parseMarkdownFile(raw);
@@ -119,7 +120,7 @@ export function parseAdvisory(file: string, raw: string, releases: readonly Rele
   const noticeOnly = isNoticeOnlyShape(input, body);
   const schema = noticeOnly ? NoticeOnlySchema : AdvisorySchema;
   const result = schema.safeParse(input);
-  const schemaProblems = result.success ? [] : problemsFromZod(file, result.error, input, lineOf, schema);
+  const schemaProblems = result.success ? [] : problemsFromZod(file, result.error, input, lineOf, schema).map((p) => (noticeOnly ? noticeOnlyHint(p) : p));
   const checked = (result.success ? result.data : salvage(schema, input)) as LintAdvisory;
   const lint = lintAdvisory(checked, { file, releases, input, lineOf, body: noticeOnly ? undefined : body, bodyLine, schemaProblems });
   const { problems, warnings } = split([...schemaProblems, ...lint]);
@@ -127,6 +128,12 @@ export function parseAdvisory(file: string, raw: string, releases: readonly Rele
   const data = result.data;
   if ('title' in data) return { entry: { file, data, body, bodyLine, lineOf }, problems, warnings };
   return { notice: { file, data, lineOf }, problems, warnings };
+}
+
+/** A notice-only file is its pre-announcement: without announce_at it would never show anything. */
+function noticeOnlyHint(p: Problem): Problem {
+  if (p.field !== 'announce_at' || !p.message.startsWith('is required')) return p;
+  return { ...p, message: `${p.message}; a notice-only file (no title, summary or body) is a pre-announcement, so it needs announce_at: give it, or write the whole advisory` };
 }
 
 /** The prose pages under content/pages (those in `only`, when given). */
@@ -163,7 +170,7 @@ export function readCorpus(root: string, only?: readonly string[], options: Read
   const advisories: AdvisoryEntry[] = [];
   const notices: NoticeOnlyEntry[] = [];
   for (const file of targets ? listing.files.filter((f) => targets.has(f)) : listing.files) {
-    const result = readAdvisory(root, file, releases);
+    const result = readAdvisory(root, file, releaseFile?.releases ?? null);
     found.push(...result.problems, ...result.warnings);
     if (result.entry) advisories.push(result.entry);
     if (result.notice) notices.push(result.notice);

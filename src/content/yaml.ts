@@ -64,6 +64,7 @@ type Size = { shared: boolean; problem?: string };
  */
 function measure(root: unknown): Size {
   const seen = new Set<object>();
+  const open = new Set<object>();
   let shared = false;
   let count = 0;
   let problem: string | undefined;
@@ -76,13 +77,19 @@ function measure(root: unknown): Size {
       return;
     }
     if (v === null || typeof v !== 'object') return;
+    if (open.has(v)) {
+      problem = 'refers to itself: an alias (*name) sits inside the collection its anchor (&name) names; write the values out instead';
+      return;
+    }
     if (depth >= MAX_YAML_DEPTH) {
       problem = `nests more than ${MAX_YAML_DEPTH} levels deep`;
       return;
     }
     if (seen.has(v)) shared = true;
     seen.add(v);
+    open.add(v);
     for (const child of Array.isArray(v) ? v : Object.values(v)) walk(child, depth + 1);
+    open.delete(v);
   };
   walk(root, 0);
   return problem ? { shared, problem } : { shared };

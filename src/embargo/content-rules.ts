@@ -19,7 +19,7 @@ export const noticeOnlyDue: CorpusRule = ({ notices, at }) => {
       file,
       field: 'publish_at',
       line: lineOf(['publish_at']),
-      message: `has passed at the clock (${at.toISOString()}), and the file holds only the notice: a published advisory needs ${DETAIL_FIELDS.join(', ')} and its Markdown body (add them, or move publish_at later)`,
+      message: `has passed at the clock (${at.toISOString().replace('.000Z', 'Z')}), and the file holds only the notice: a published advisory needs ${DETAIL_FIELDS.join(', ')} and its Markdown body (add them, or move publish_at later)`,
     });
   }
   return problems;
@@ -31,4 +31,3 @@ export const EMBARGO_RULES: readonly CorpusRule[] = [noticeOnlyDue];
 export function readCheckedCorpus(root: string, only: readonly string[] | undefined, at: Date): ReadResult {
   return readCorpus(root, only, { at, rules: EMBARGO_RULES });
 }
-

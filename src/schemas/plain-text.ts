@@ -13,7 +13,7 @@ type Rule = { pattern: RegExp; advice: string };
 
 const RULES: Rule[] = [
   // A tag, a closing tag, a comment, a doctype or processing instruction; `a < b` stays text.
-  { pattern: /<[a-z/!?]/i, advice: 'name the element in words ("the script tag") instead of writing a tag' },
+  { pattern: /<[a-z/!?][^\s>]*/i, advice: 'name the element in words ("the script tag") instead of writing a tag' },
   // Entities are decoded by HTML readers, numeric ones even without their `;`.
   { pattern: /&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*;)/i, advice: 'write the character itself, not an HTML entity' },
   { pattern: /!\[/, advice: 'images are not shown here; link to them from the body' },

@@ -69,8 +69,16 @@ describe('exit codes and messages', () => {
   });
 
   it('the script itself: same output, its exit code, the pinned Node', () => {
-    const env = cleanEnv({ CONTENT_ROOT: contentRoot((t) => t.replace('cwe: [CWE-284]', 'cwe: [CWE284]')), INIT_CWD: PROJECT_ROOT, GITHUB_ACTIONS: '' });
-    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/check.ts'), '--at', AT], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+    const env = cleanEnv({
+      CONTENT_ROOT: contentRoot((t) => t.replace('cwe: [CWE-284]', 'cwe: [CWE284]')),
+      INIT_CWD: PROJECT_ROOT,
+      GITHUB_ACTIONS: '',
+    });
+    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/check.ts'), '--at', AT], {
+      cwd: PROJECT_ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(r.stdout).toBe(`${T}:23: cwe[0]: must be a CWE id like "CWE-284" (found "CWE284")\n`);
     expect(r.stderr).toContain('1 problem in 1 file.');
     expect(r.status).toBe(1);

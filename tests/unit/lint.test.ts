@@ -2,35 +2,36 @@
  * The check over the invalid-fixture corpus: each folder in tests/fixtures/invalid is a
  * content overlay (the valid base in tests/fixtures/valid plus the template advisory
  * `_base/…/OEA-2026-201.md` with exactly one fault). The table pins, for every fixture, the
- * file and field the problem must name and what its message must say. Error text is part of
- * the interface: a change to it should show up here.
+ * file and field the problem must name and what its message must say; the whole output is
+ * pinned by tests/unit/golden-messages.test.ts. Error text is part of the interface: a change
+ * to it should show up here.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listAdvisoryFiles, readAdvisory, readCorpus, readReleases } from '../../src/content/read-content.ts';
+import { listAdvisoryFiles, readAdvisory, readReleases } from '../../src/content/read-content.ts';
 import { formatProblem, type Problem } from '../../src/content/problems.ts';
+import { readCheckedCorpus } from '../../src/embargo/content-rules.ts';
 import { FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
+import { INVALID, invalidFixtures, overlayRoot, VALID } from '../support/invalid-fixtures.ts';
 
-const VALID = join(FIXTURES, 'valid');
-const INVALID = join(FIXTURES, 'invalid');
 const TEMPLATE = 'content/advisories/2026/OEA-2026-201.md';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-/** A temporary content root: the valid base with one overlay folder copied over `content/`. */
+/** A temporary content root: the valid base with overlay folders copied over `content/`. */
 function rootWith(...overlays: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'oex-invalid-'));
+  const root = overlayRoot(...overlays);
   roots.push(root);
-  cpSync(join(VALID, 'content'), join(root, 'content'), { recursive: true });
-  for (const o of overlays) cpSync(join(INVALID, o), join(root, 'content'), { recursive: true });
   return root;
 }
 
-const check = (root: string) => readCorpus(root).problems;
+/** A clock at which the fixtures' release calendar is quiet and every notice-only fixture but one is ahead. */
+const AT = new Date('2026-11-01T00:00:00Z');
+const check = (root: string) => readCheckedCorpus(root, undefined, AT).problems;
 
 /** [fixture folder, file named, field named, what the message must say, number of problems] */
 type Row = [name: string, file: string, field: string, message: string, count?: number];
@@ -58,8 +59,8 @@ const CASES: Row[] = [
   ['revisions-out-of-order', TEMPLATE, 'revisions[1].date', 'revisions must be in order and not before publish_at (found 2026-10-04T09:00:00Z)'],
   ['triaged-before-reported', TEMPLATE, 'triaged_at', 'must not be before reported_at (found 2026-08-30T09:00:00Z, reported_at 2026-09-01T09:00:00Z)'],
   ['reported-after-publish', TEMPLATE, 'reported_at', 'must not be after publish_at (found 2026-10-04T09:00:00Z'],
-  ['unknown-key', TEMPLATE, 'severty', 'unknown field'],
-  ['unknown-nested-key', TEMPLATE, 'affected[0].releases[0].branch', 'unknown field'],
+  ['unknown-key', TEMPLATE, 'severty', 'unknown field (not in the schema; did you mean "severity"?)'],
+  ['unknown-nested-key', TEMPLATE, 'affected[0].releases[0].branch', 'unknown field (not in the schema; the fields here are release, status, commit, tag)'],
   ['missing-notice', TEMPLATE, 'notice', 'is required (expected object)'],
   ['bad-id', 'content/advisories/2026/OEA-26-7.md', 'id', 'must be an advisory id like "OEA-2026-007"'],
   ['id-not-file-name', TEMPLATE, 'id', 'must equal the file name (expected "OEA-2026-201", found "OEA-2026-202")'],
@@ -83,10 +84,10 @@ const CASES: Row[] = [
   ['severity-without-vector', TEMPLATE, 'severity', 'must give cvss_v3 and/or cvss_v4'],
   ['notice-severity-mismatch', TEMPLATE, 'notice.severity', 'must match the level computed from the CVSS vector (expected "medium", found "high")'],
   ['notice-severity-unknown', TEMPLATE, 'notice.severity', 'must be one of none, low, medium, high, critical (found "severe")'],
-  ['unknown-release-affected', TEMPLATE, 'affected[0].releases[1].release', 'unknown named release (expected one of palm, quince, redwood, sumac, teak, ulmo, verawood from content/releases.yaml, found "zebrawood")'],
+  ['unknown-release-affected', TEMPLATE, 'affected[0].releases[1].release', 'unknown named release (expected one of palm, quince, redwood, sumac, teak, ulmo, verawood from content/releases.yaml, found "zebrawood"); did you mean "verawood"?'],
   ['unknown-release-notice', TEMPLATE, 'notice.releases[1]', 'unknown named release (expected one of palm, quince'],
   ['release-name-capitalised', TEMPLATE, 'affected[0].releases[0].release', 'must be a lower-case named release, like "teak" (found "Verawood")'],
-  ['release-status-unknown', TEMPLATE, 'affected[0].releases[1].status', 'must be one of affected, fixed, not_affected, wont_fix (found "wontfix")'],
+  ['release-status-unknown', TEMPLATE, 'affected[0].releases[1].status', 'must be one of affected, fixed, not_affected, wont_fix (found "wontfix"); did you mean "wont_fix"?'],
   ['fixed-release-without-fix', TEMPLATE, 'affected[0].releases[0].status', 'a fixed release needs its commit and/or tag'],
   ['commit-short-sha', TEMPLATE, 'affected[0].master_fix', 'must be a full 40-character lowercase git commit SHA (found "abc1234")'],
   ['commit-short-digits', TEMPLATE, 'affected[0].master_fix', 'expected string (found 123456; put the value in quotes)'], // YAML reads 0123456 as the number 123456
@@ -99,7 +100,7 @@ const CASES: Row[] = [
   ['range-fixed-and-last-affected', TEMPLATE, 'affected[0].ranges[0]', 'give fixed or last_affected, not both'],
   ['notice-component-not-affected', TEMPLATE, 'notice.components[1]', 'must name a component listed in affected (expected one of openedx/openedx-platform, found "openedx/credentials")'],
   ['affected-component-not-in-notice', TEMPLATE, 'affected[1]', '"openedx/credentials" is missing from notice.components'],
-  ['notice-components-empty', TEMPLATE, 'notice.components', 'must name at least one component'], // lint is not reached: the schema fails first
+  ['notice-components-empty', TEMPLATE, 'notice.components', 'must name at least one component'], // lint runs, but not the rule comparing components with a refused list
   ['notice-text-too-long', TEMPLATE, 'notice.text', 'must be at most 280 characters'],
   ['bad-cve-alias', TEMPLATE, 'aliases[0]', 'must be a CVE-YYYY-NNNN, GHSA-xxxx-xxxx-xxxx or PYSEC-YYYY-N id (found "CVE-26-98201")'],
   ['bad-ghsa-alias', TEMPLATE, 'aliases[1]', '(found "GHSA-2345-6789-abcd")'], // a, b and d are not in the GHSA alphabet
@@ -136,6 +137,32 @@ const CASES: Row[] = [
   ['binary-file', TEMPLATE, '(file)', 'not a text file (contains NUL bytes)'],
   ['mdx-file', 'content/advisories/2026/OEA-2026-201.mdx', '(file)', 'advisories must be plain .md files (MDX runs code at build time; found OEA-2026-201.mdx)'],
   ['other-extension', 'content/advisories/2026/OEA-2026-201.markdown', '(file)', 'advisories must be plain .md files (only Markdown is read; found OEA-2026-201.markdown)'],
+  ['yaml-alias-block', TEMPLATE, '(file)', 'the YAML at line 15 expands to more than 20,000 values through anchors and aliases (&name, *name); write the values out instead'],
+  ['yaml-alias-flow-seq', TEMPLATE, '(file)', 'the YAML at line 4 expands to more than 20,000 values'],
+  ['yaml-alias-flow-map', TEMPLATE, '(file)', 'the YAML at line 4 expands to more than 20,000 values'],
+  ['yaml-alias-after-colon-in-flow', TEMPLATE, '(file)', 'the YAML at line 4 expands to more than 20,000 values'], // {"k":*a}: the spelling that dodged the old guard
+  ['yaml-alias-merge-key', TEMPLATE, '(file)', 'the YAML at line 4 expands to more than 20,000 values'],
+  ['yaml-alias-nested', TEMPLATE, '(file)', 'the YAML at line 4 expands to more than 20,000 values'],
+  ['yaml-alias-recursive', TEMPLATE, '(file)', 'the YAML at line 3 refers to itself: an alias (*name) sits inside the collection its anchor (&name) names'],
+  ['markup-in-title', TEMPLATE, 'title', 'must be plain text: "<img" would be read as markup; name the element in words ("the script tag") instead of writing a tag'],
+  ['markup-in-summary', TEMPLATE, 'summary', 'must be plain text: "<script" would be read as markup'],
+  ['link-in-notice-text', TEMPLATE, 'notice.text', 'must be plain text: "[the fix](" would be read as markup; Markdown links are not rendered here; put the link in references or the body'],
+  ['script-url-in-notice-text', TEMPLATE, 'notice.text', 'must be plain text: "javascript:" would be read as markup; one-line fields carry no links, and never script URLs'],
+  ['entity-in-credit-name', TEMPLATE, 'credits[0].name', 'must be plain text: "&lt;" would be read as markup; write the character itself, not an HTML entity'],
+  ['image-in-revision-summary', TEMPLATE, 'revisions[0].summary', 'must be plain text: "![" would be read as markup; images are not shown here'],
+  ['comment-in-withdrawal-reason', TEMPLATE, 'withdrawn.reason', 'must be plain text: "<!--" would be read as markup'],
+  ['markup-in-release-title', 'content/releases.yaml', 'releases[6].title', 'must be plain text: "<b" would be read as markup'],
+  ['markup-in-member-name', 'content/site.yaml', 'members[1].name', 'must be plain text: "[site](" would be read as markup'],
+  ['noncharacter-in-title', TEMPLATE, 'title', 'contains the noncharacter U+FFFF (remove it: feeds are XML, which cannot carry it)'], // made feed.xml not well-formed
+  ['noncharacter-in-body', TEMPLATE, '(body) line 36', 'contains the noncharacter U+FFFE'],
+  ['supplementary-noncharacter-in-credit', TEMPLATE, 'credits[0].name', 'contains the noncharacter U+1FFFF'],
+  ['lone-surrogate-in-notice-text', TEMPLATE, 'notice.text', 'contains a lone surrogate U+D800'],
+  ['year-0000', TEMPLATE, 'reported_at', 'must lie between 1995-01-01 and 2100-12-31 (UTC) (found "0000-09-01T09:00:00Z")'],
+  ['instant-after-2100', TEMPLATE, 'triaged_at', 'must lie between 1995-01-01 and 2100-12-31 (UTC) (found "2101-09-02T09:00:00Z")'],
+  ['release-date-out-of-range', 'content/releases.yaml', 'releases[0].released', 'must lie between 1995-01-01 and 2100-12-31 (UTC) (found "1990-06-14")'],
+  ['notice-only-due', TEMPLATE, 'publish_at', 'has passed at the clock (2026-11-01T00:00:00Z), and the file holds only the notice: a published advisory needs title, summary, affected and its Markdown body'],
+  ['notice-only-without-announce', 'content/advisories/2036/OEA-2036-201.md', 'announce_at', 'is required (expected string); a notice-only file (no title, summary or body) is a pre-announcement, so it needs announce_at'],
+  ['notice-only-with-body', 'content/advisories/2036/OEA-2036-201.md', 'title', 'is required (expected string)', 3], // a body makes it a full advisory: title, summary and affected are missing
   ['duplicate-release-name', 'content/releases.yaml', 'releases[2].name', 'duplicate release (found "redwood" twice)'],
   ['site-http-url', 'content/site.yaml', 'url', 'must be an https:// URL'],
 ];
@@ -147,10 +174,7 @@ describe('the invalid-fixture harness', () => {
   });
 
   it('has a table row for every fixture folder and a folder for every row', () => {
-    const folders = readdirSync(INVALID, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && d.name !== '_base')
-      .map((d) => d.name)
-      .sort();
+    const folders = invalidFixtures();
     expect(CASES.map(([name]) => name).sort()).toEqual(folders);
     expect(folders.length).toBeGreaterThanOrEqual(35);
   });
@@ -171,8 +195,8 @@ describe.each(CASES)('invalid fixture %s', (name, file, field, message, count = 
   it(`names ${field} and says: ${message}`, () => {
     const match = problems.find((p) => p.field === field && p.message.includes(message));
     expect(match, shown).toBeDefined();
-    // The printed form is what authors and CI annotations see.
-    expect(formatProblem(match!)).toBe(`${file}: ${field}: ${match!.message}`);
+    // The printed form is what authors and CI annotations see: `file:line: field: message`.
+    expect(formatProblem(match!)).toBe(`${file}${match!.line ? `:${match!.line}` : ''}: ${field}: ${match!.message}`);
   });
 });
 
@@ -191,7 +215,7 @@ describe('line numbers', () => {
 });
 
 describe('listing the advisories folder', () => {
-  it('skips editor lock files, reports a broken link, and follows a link loop only once', () => {
+  it('skips editor lock files; refuses links, broken or looping, without following them', () => {
     const root = rootWith();
     const year = join(root, 'content/advisories/2026');
     symlinkSync('user@host.12345:1764500000', join(year, '.#OEA-2026-201.md')); // Emacs's lock file
@@ -200,10 +224,81 @@ describe('listing the advisories folder', () => {
     const files = listAdvisoryFiles(root);
     expect(files.filter((f) => f.includes('.#'))).toEqual([]);
     expect(new Set(files).size).toBe(files.length);
-    expect(files.filter((f) => f.includes('/loop/'))).toEqual([]);
+    expect(files.filter((f) => f.includes('/loop'))).toEqual([]);
     expect(check(root).map(formatProblem)).toEqual([
-      expect.stringMatching(/^content\/advisories\/2026\/OEA-2026-299\.md: \(file\): cannot read the file/),
+      'content/advisories/2026/OEA-2026-299.md: (file): is a symbolic link to "missing-target.md"; content must be real files in the repository (put the file itself here, not a link)',
+      'content/advisories/2026/loop: (file): is a symbolic link to ".."; content must be real files in the repository (put the file itself here, not a link)',
     ]);
+  });
+
+  it('never publishes a file from outside through a link, nor lists a linked folder', () => {
+    const root = rootWith();
+    const outside = mkdtempSync(join(tmpdir(), 'oex-outside-'));
+    roots.push(outside);
+    // A valid advisory outside the repository, and a folder of them.
+    cpSync(join(INVALID, '_base/advisories/2026/OEA-2026-201.md'), join(outside, 'OEA-2026-201.md'));
+    mkdirSync(join(outside, 'tree/secret-name-of-a-private-folder'), { recursive: true });
+    symlinkSync(join(outside, 'OEA-2026-201.md'), join(root, 'content/advisories/2026/OEA-2026-201.md'));
+    symlinkSync(join(outside, 'tree'), join(root, 'content/advisories/2027'));
+    const { corpus, problems } = readCheckedCorpus(root, undefined, AT);
+    expect(corpus).toBeNull();
+    const link = (target: string) =>
+      `is a symbolic link to ${JSON.stringify(target)}; content must be real files in the repository (put the file itself here, not a link)`;
+    expect(problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      `content/advisories/2026/OEA-2026-201.md: ${link(join(outside, 'OEA-2026-201.md'))}`,
+      `content/advisories/2027: ${link(join(outside, 'tree'))}`,
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('secret-name-of-a-private-folder');
+  });
+
+  it.each(['site.yaml', 'releases.yaml', 'advisories'])('refuses content/%s as a link', (name) => {
+    const root = rootWith();
+    const real = join(root, `real-${name}`);
+    cpSync(join(root, 'content', name), real, { recursive: true });
+    rmSync(join(root, 'content', name), { recursive: true });
+    symlinkSync(real, join(root, 'content', name));
+    const problems = check(root);
+    expect(problems.find((p) => p.file === `content/${name}`)?.message).toMatch(/^is a symbolic link to ".*real-/);
+  });
+});
+
+describe('size limit', () => {
+  it('refuses a file over 1 MB before parsing it, in well under a second', () => {
+    const root = rootWith('_base');
+    const big = `${'x'.repeat(80)}\n`.repeat(Math.ceil((10 * 1024 * 1024) / 81)); // a 10 MB body
+    writeFileSync(join(root, 'content', TEMPLATE.replace('content/', '')), `---\nid: OEA-2026-201\n---\n\n${big}`);
+    const started = performance.now();
+    const problems = check(root);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(problems.map(formatProblem)).toEqual([
+      `${TEMPLATE}: (file): is 10.0 MB, more than the 1.0 MB a content file may hold (an advisory is a few kilobytes; link to long material instead)`,
+    ]);
+  });
+
+  it('reads a file of just under 1 MB', () => {
+    const root = rootWith('_base');
+    const path = join(root, 'content', TEMPLATE.replace('content/', ''));
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, `${text}\n${'Padding text for the size limit. '.repeat(Math.floor((1024 * 1024 - text.length - 64) / 33))}\n`);
+    expect(check(root).map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('hostile YAML is refused within 2 s per file', () => {
+  const bombs = readdirSync(INVALID).filter((d) => d.startsWith('yaml-alias-'));
+  it.each(bombs)('%s', (name) => {
+    const root = rootWith(name);
+    const started = performance.now();
+    const problems = check(root);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.field).toBe('(file)');
+  });
+
+  it('has a fixture for every spelling', () => {
+    expect(bombs.sort()).toEqual(
+      ['after-colon-in-flow', 'block', 'flow-map', 'flow-seq', 'merge-key', 'nested', 'recursive'].map((s) => `yaml-alias-${s}`),
+    );
   });
 });
 
@@ -226,7 +321,7 @@ describe('npm run check (the command)', () => {
     });
 
   it('exits 0 on valid content', () => {
-    const r = run(VALID);
+    const r = run(VALID, '--at', AT.toISOString());
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/content OK: 9 advisories/);
   });
@@ -234,9 +329,9 @@ describe('npm run check (the command)', () => {
   it('reports every problem of several files in one run, then exits 1', () => {
     const root = rootWith('bad-cwe');
     cpSync(join(INVALID, 'binary-file/advisories/2026/OEA-2026-201.md'), join(root, 'content/advisories/2025/OEA-2025-777.md'));
-    const r = run(root);
+    const r = run(root, '--at', AT.toISOString());
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`${TEMPLATE}: cwe[0]: must be a CWE id like "CWE-284" (found "CWE284")`);
+    expect(r.stdout).toContain(`${TEMPLATE}:23: cwe[0]: must be a CWE id like "CWE-284" (found "CWE284")`);
     expect(r.stdout).toContain('content/advisories/2025/OEA-2025-777.md: (file): not a text file (contains NUL bytes)');
     expect(r.stderr).toContain('2 problems in 2 files');
   });

@@ -8,6 +8,7 @@ import { didYouMean } from '../suggest.ts';
 import type { AdvisoryRule, Finding } from './rule.ts';
 
 export const releaseRules: AdvisoryRule = (a, { releases }) => {
+  if (!releases) return [];
   const found: Finding[] = [];
   const known = releases.map((r) => r.name);
   const check = (path: PropertyKey[], name: string | undefined) => {

@@ -28,7 +28,8 @@ export type Finding = { path: PropertyKey[]; message: string; severity?: Severit
 export type FileFacts = {
   /** Path of the file, relative to the content root, with forward slashes. */
   file: string;
-  releases: readonly Release[];
+  /** content/releases.yaml; null when it was refused (the rules about release names then say nothing). */
+  releases: readonly Release[] | null;
 };
 
 export type AdvisoryRule = (a: LintAdvisory, facts: FileFacts) => Finding[];
