@@ -27,7 +27,7 @@ import { componentRules, releaseRules } from './lint/releases.ts';
 import type { AdvisoryRule, FileFacts, Finding, LintAdvisory } from './lint/rule.ts';
 import { severityRules } from './lint/severity.ts';
 import { PLACEHOLDER, placeholderMessage, stringRules } from './lint/strings.ts';
-import { fieldPath, type Problem } from './problems.ts';
+import { fieldPath, valueAt, type Problem } from './problems.ts';
 import type { LineOf } from './yaml.ts';
 
 export { CONTROL_CHARACTER } from './lint/characters.ts';
@@ -60,10 +60,15 @@ export function lintAdvisory(a: LintAdvisory, file: FileToLint): Problem[] {
   });
   const refusedPlaceholders = new Set(file.schemaProblems.filter((p) => p.message.includes(PLACEHOLDER)).map((p) => p.field));
   const strings = stringRules(file.input).filter((f) => f.message !== placeholderMessage || !refusedPlaceholders.has(fieldPath(f.path)));
-  const problems = [...ADVISORY_RULES.flatMap((rule) => rule(a, file)), ...strings].map(at);
+  // A value still holding a placeholder is reported as one, not judged by the other rules too.
+  const judged = ADVISORY_RULES.flatMap((rule) => rule(a, file)).filter((f) => !holdsPlaceholder(valueAt(file.input, f.path)));
+  const problems = [...judged, ...strings].map(at);
   if (file.body !== undefined) problems.push(...bodyRules(file.body, file.bodyLine).map((b) => ({ file: file.file, ...b })));
   return problems;
 }
+
+const holdsPlaceholder = (v: unknown): boolean =>
+  typeof v === 'string' ? v.includes(PLACEHOLDER) : v !== null && typeof v === 'object' && Object.values(v).some(holdsPlaceholder);
 
 /** Every corpus rule, the content's own and `extra` (src/embargo/content-rules.ts). */
 export function lintCorpus(facts: CorpusFacts, extra: readonly CorpusRule[] = []): Problem[] {

@@ -58,7 +58,8 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(frontmatter)';
 }
 
-function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+/** The value at `path` of a parsed document, or undefined. */
+export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v: unknown = root;
   for (const key of path) {
     if (v === null || typeof v !== 'object') return undefined;

@@ -90,7 +90,9 @@ describe('npm run advisory:new', () => {
     const refused = check(root, rel);
     expect(refused.status).toBe(1);
     for (const p of findPlaceholders(data, body).filter((p) => !p.field.startsWith('(body)'))) {
-      expect(refused.stdout).toContain(`${rel}: ${p.field}: still holds a FILL-IN placeholder`);
+      expect(refused.stdout).toMatch(
+        new RegExp(`^${RegExp.escape(rel)}:\\d+: ${RegExp.escape(p.field)}: still holds a FILL-IN placeholder`, 'm'),
+      );
     }
 
     const filled = replacePlaceholders(data, body, fillIn);

@@ -14,14 +14,15 @@ export const idRules: AdvisoryRule = (a, { file }) => {
   if (dir !== year) {
     found.push({ path: ['id'], message: `the file must sit in the folder of its year (expected advisories/${year}/, found advisories/${dir}/)` });
   }
-  // Ids take the year of publication (advisory:new and the importer pick them so); a different
-  // year is allowed, a published id is never renamed, but it is usually a slip.
+  // New ids take the year of publication (advisory:new and the importer pick them so). Another
+  // year is allowed (a published id is never renamed; CSAF files the document by publication
+  // year), but in a new file it is usually a slip.
   const published = a.publish_at ? String(new Date(a.publish_at).getUTCFullYear()) : undefined;
   if (published && published !== year) {
     found.push({
       path: ['id'],
       severity: 'warning',
-      message: `the id's year (${year}) differs from the year of publish_at (${published}, in UTC); ids are numbered in the year they are published`,
+      message: `the id's year (${year}) differs from the year of publish_at (${published}, in UTC); new ids take the year of publication, so check the id and the date`,
     });
   }
   return found;
