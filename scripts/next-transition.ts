@@ -12,7 +12,7 @@
  */
 import { describeClock } from '../src/build/clock.ts';
 import { clockOrExit, corpusOrExit, flagsOrExit } from './lib/cli.ts';
-import { describeTransition, nextTransitions } from '../src/embargo/schedule.ts';
+import { describeTransition, nextTransitions, scheduleOf } from '../src/embargo/schedule.ts';
 
 const USAGE = 'usage: npm run next-transition -- [--at <instant with offset>] [--json]';
 const argv = process.argv.slice(2);
@@ -21,7 +21,7 @@ const json = flagsOrExit(argv, { at: { type: 'string' }, json: { type: 'boolean'
 const clock = clockOrExit(argv);
 
 const corpus = corpusOrExit();
-const changes = nextTransitions({ advisories: corpus.advisories.map((a) => a.data), releases: corpus.releases }, clock.now);
+const changes = nextTransitions(scheduleOf(corpus), clock.now);
 const next = changes[0]!.at.toISOString();
 const what = changes.map(describeTransition);
 

@@ -73,7 +73,8 @@ export class BuildWorker {
   constructor(corpus: Corpus, clock: Date, exportsDir: string) {
     // Line lookups are functions, which cannot cross to a worker; the worker never needs them.
     const advisories = corpus.advisories.map(({ lineOf: _, ...entry }) => entry);
-    const job: WorkerJob = { corpus: { ...corpus, advisories }, clock: clock.toISOString(), exportsDir };
+    const notices = corpus.notices.map(({ lineOf: _, ...entry }) => entry);
+    const job: WorkerJob = { corpus: { ...corpus, advisories, notices }, clock: clock.toISOString(), exportsDir };
     const exports = deferred<number>();
     const secrets = deferred<Secret[]>();
     this.exports = exports.promise;

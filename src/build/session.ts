@@ -20,7 +20,7 @@
  * time, or BUILD_AT, which the project's scripts set when they start Astro for a clock.
  */
 import type { Corpus } from '../content/read-content.ts';
-import { readCorpus } from '../content/read-content.ts';
+import { readCheckedCorpus } from '../embargo/content-rules.ts';
 import { contentRoot } from '../content/content-root.ts';
 import { ContentError } from '../content/problems.ts';
 import { siteAt, type SiteModel, type SiteState } from '../model/site-model.ts';
@@ -50,7 +50,8 @@ const slot = globalThis as { [SLOT]?: BuildSession | undefined };
 export function openSession(options: SessionOptions): BuildSession {
   let corpus = options.corpus;
   if (!corpus) {
-    const read = readCorpus(options.root);
+    // Checked at the build's clock: a notice-only file that is due there fails the build.
+    const read = readCheckedCorpus(options.root, undefined, options.clock.now);
     if (!read.corpus || read.problems.length > 0) throw new ContentError(read.problems);
     corpus = read.corpus;
   }

@@ -10,14 +10,17 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeExports } from '../outputs/write-exports.ts';
-import type { AdvisoryEntry, Corpus } from '../content/read-content.ts';
+import type { AdvisoryEntry, Corpus, NoticeOnlyEntry } from '../content/read-content.ts';
 import { collectSecrets, LeakScanner, type Leak, type Secret } from '../embargo/leak-scan.ts';
 import { siteText } from '../model/always-public-text.ts';
 import { siteAt } from '../model/site-model.ts';
 
 /** What crosses to the worker: the checked corpus without its line lookups (functions). */
 export type WorkerJob = {
-  corpus: Omit<Corpus, 'advisories'> & { advisories: Array<Omit<AdvisoryEntry, 'lineOf'>> };
+  corpus: Omit<Corpus, 'advisories' | 'notices'> & {
+    advisories: Array<Omit<AdvisoryEntry, 'lineOf'>>;
+    notices: Array<Omit<NoticeOnlyEntry, 'lineOf'>>;
+  };
   /** The build clock; the worker works out the same state time and model as the session. */
   clock: string;
   exportsDir: string;
@@ -37,7 +40,8 @@ setPriority(19);
 
 const { corpus, clock, exportsDir } = workerData as WorkerJob;
 const advisories = corpus.advisories.map((entry) => ({ ...entry, lineOf: () => undefined }));
-const checked: Corpus = { ...corpus, advisories };
+const notices = corpus.notices.map((entry) => ({ ...entry, lineOf: () => undefined }));
+const checked: Corpus = { ...corpus, advisories, notices };
 // The same function as the session's, over the same corpus and clock: the same model.
 const { now, entries, model } = siteAt(checked, new Date(clock));
 
@@ -55,6 +59,7 @@ try {
     advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })),
     now,
     siteText(checked),
+    notices,
   );
   scanner = new LeakScanner(secrets);
   post({ type: 'secrets', secrets });

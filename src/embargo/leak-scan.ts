@@ -11,7 +11,8 @@ import { join, relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync, zstdDecompressSync } from 'node:zlib';
 import type { AdvisoryData } from '../schemas/advisory.ts';
 import { plainBlocks, plainText } from '../content/markdown.ts';
-import { publicView } from './visibility.ts';
+import type { NoticeOnlyData } from '../schemas/notice-only.ts';
+import { noticeView, publicView } from './visibility.ts';
 
 export type Secret = { advisory: string; what: string; text: string; words: string[] };
 export type Leak = { file: string; advisory: string; what: string; text: string };
@@ -104,14 +105,32 @@ export function collectSecrets(
   now: Date,
   /** Text the site publishes besides advisories (src/model/always-public-text.ts): never a secret. */
   sitePublic: readonly string[] = [],
+  /** Notice-only files (src/schemas/notice-only.ts): their notice is public once announced, everything of them while hidden is not. */
+  notices: ReadonlyArray<{ data: NoticeOnlyData }> = [],
 ): Secret[] {
   const secrets: Secret[] = [];
   const publicText: string[] = [...sitePublic];
+  const adder = (advisory: string) => (what: string, text: string | undefined) => {
+    if (text && text.trim()) secrets.push({ advisory, what, text, words: words(text) });
+  };
+  // A hidden advisory's id, notice text and dates, whether its file is full or notice-only.
+  const hiddenNotice = (data: NoticeOnlyData | AdvisoryData, add: ReturnType<typeof adder>) => {
+    add('id', data.id);
+    add('notice text', data.notice.text);
+    for (const iso of [data.announce_at, data.publish_at]) {
+      if (iso) {
+        add('date', iso);
+        add('date', new Date(iso).toISOString());
+      }
+    }
+  };
+  for (const { data } of notices) {
+    if (noticeView(data, now)) publicText.push(data.id, JSON.stringify(data.notice), ...dateForms([data.announce_at, data.publish_at]));
+    else hiddenNotice(data, adder(data.id));
+  }
   for (const { data, body, text } of advisories) {
     const view = publicView(data, now, () => ({}));
-    const add = (what: string, text: string | undefined) => {
-      if (text && text.trim()) secrets.push({ advisory: data.id, what, text, words: words(text) });
-    };
+    const add = adder(data.id);
     if (view && view.visibility !== 'announced') {
       // As the site shows it now: a later revision or a pending withdrawal is not public yet.
       const shown = view.data;
@@ -131,16 +150,7 @@ export function collectSecrets(
     for (const field of [data.title, data.summary, body, ...data.credits.map((c) => c.name)]) {
       tokens(field).forEach((t) => add('token', t));
     }
-    if (phase === 'hidden') {
-      add('id', data.id);
-      add('notice text', data.notice.text);
-      for (const iso of [data.announce_at, data.publish_at]) {
-        if (iso) {
-          add('date', iso);
-          add('date', new Date(iso).toISOString());
-        }
-      }
-    }
+    if (phase === 'hidden') hiddenNotice(data, add);
   }
   // A string that a public advisory or the site itself also carries (a shared reference, a
   // common credit, a working-group member's name) is no secret. One pass of the matcher over

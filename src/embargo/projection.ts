@@ -4,9 +4,9 @@
  * no page, feed, export or search record can reach embargoed text even by mistake.
  */
 import type { PublicEntry } from '../schemas/public-entry.ts';
-import type { AdvisoryEntry, Corpus } from '../content/read-content.ts';
+import type { AdvisoryEntry, Corpus, NoticeOnlyEntry } from '../content/read-content.ts';
 import { renderMarkdown } from '../content/markdown.ts';
-import { publicView, visibilityOf } from './visibility.ts';
+import { noticeView, publicView, visibilityOf } from './visibility.ts';
 
 export type EntryOptions = {
   /** Dev-server preview of embargoed advisories in full. Never set by a production build. */
@@ -28,7 +28,14 @@ export function toPublicEntry(entry: AdvisoryEntry, now: Date, options: EntryOpt
   return { visibility, advisory: data, ...rest };
 }
 
-/** The public entries of a corpus at `now`, in corpus order (hidden advisories have none). */
-export function projectCorpus(corpus: Pick<Corpus, 'advisories'>, now: Date, options: EntryOptions = {}): PublicEntry[] {
-  return corpus.advisories.flatMap((entry) => toPublicEntry(entry, now, options) ?? []);
+/** A notice-only advisory is shown as its notice while announced, like a full one (never in full: it has nothing more). */
+export const toNoticeEntry = (entry: NoticeOnlyEntry, now: Date): PublicEntry | null => noticeView(entry.data, now);
+
+const idOf = (e: PublicEntry) => (e.visibility === 'announced' ? e.id : e.advisory.id);
+
+/** The public entries of a corpus at `now`, full and notice-only, by id (hidden advisories have none). */
+export function projectCorpus(corpus: Pick<Corpus, 'advisories' | 'notices'>, now: Date, options: EntryOptions = {}): PublicEntry[] {
+  const full = corpus.advisories.flatMap((entry) => toPublicEntry(entry, now, options) ?? []);
+  const notices = corpus.notices.flatMap((entry) => toNoticeEntry(entry, now) ?? []);
+  return notices.length === 0 ? full : [...full, ...notices].sort((a, b) => idOf(a).localeCompare(idOf(b)));
 }

@@ -18,12 +18,20 @@
  */
 import type { AdvisoryData } from '../schemas/advisory.ts';
 import type { Release } from '../schemas/release.ts';
+import { datedAdvisories, type Corpus } from '../content/corpus.ts';
 
 export type TransitionKind = 'announce' | 'publish' | 'revise' | 'withdraw' | 'release' | 'end-support' | 'renew';
 export type Transition = { at: Date; kind: TransitionKind; /** The advisory id or release name, when there is one. */ subject?: string };
 
-type Dated = Pick<AdvisoryData, 'id' | 'draft' | 'announce_at' | 'publish_at' | 'withdrawn' | 'revisions'>;
+/** A full advisory's dates, or a notice-only file's (no revisions, no withdrawal). */
+type Dated = Pick<AdvisoryData, 'id' | 'draft' | 'announce_at' | 'publish_at'> & Partial<Pick<AdvisoryData, 'withdrawn' | 'revisions'>>;
 type Sources = { advisories: readonly Dated[]; releases: readonly Pick<Release, 'name' | 'released' | 'end_of_support'>[] };
+
+/** What the schedule reads of a corpus: every advisory, full or notice-only, and the releases. */
+export const scheduleOf = (corpus: Pick<Corpus, 'advisories' | 'notices' | 'releases'>): Sources => ({
+  advisories: datedAdvisories(corpus),
+  releases: corpus.releases,
+});
 
 const DAY = 86_400_000;
 const midnight = (date: string) => Date.parse(`${date}T00:00:00Z`);

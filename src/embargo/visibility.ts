@@ -12,6 +12,7 @@
  * in force, is not part of what the site shows until its instant.
  */
 import type { AdvisoryData, Notice } from '../schemas/advisory.ts';
+import type { NoticeOnlyData } from '../schemas/notice-only.ts';
 
 export type Visibility = 'hidden' | 'announced' | 'published' | 'withdrawn';
 
@@ -55,16 +56,30 @@ export function publicView<Extra extends object>(advisory: AdvisoryData, now: Da
     case 'hidden':
       return null;
     case 'announced':
-      return {
-        visibility,
-        id: advisory.id,
-        announce_at: advisory.announce_at!,
-        publish_at: advisory.publish_at,
-        notice: advisory.notice,
-      };
+      return announced(advisory);
     default:
       return { visibility, data: asOf(advisory, now.getTime(), visibility), ...extra() };
   }
+}
+
+const announced = (advisory: Pick<AdvisoryData, 'id' | 'announce_at' | 'publish_at' | 'notice'>): NoticeView => ({
+  visibility: 'announced',
+  id: advisory.id,
+  announce_at: advisory.announce_at!,
+  publish_at: advisory.publish_at,
+  notice: advisory.notice,
+});
+
+/**
+ * The public projection of a notice-only file (src/schemas/notice-only.ts): its notice while
+ * announced, exactly as a full advisory's, or null while hidden. It has nothing to publish, so
+ * at publish_at it is an error (check and the build refuse it first).
+ */
+export function noticeView(advisory: NoticeOnlyData, now: Date): NoticeView | null {
+  const visibility = visibilityOf(advisory, now);
+  if (visibility === 'hidden') return null;
+  if (visibility === 'announced') return announced(advisory);
+  throw new Error(`${advisory.id} is due at ${now.toISOString()} but its file holds only the notice`);
 }
 
 /** A published advisory as it stands at `t`: later revisions and a pending withdrawal left out. */

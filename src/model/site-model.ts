@@ -9,7 +9,7 @@ import type { Site } from '../schemas/site.ts';
 import type { SeverityLevel } from '../schemas/cvss.ts';
 import type { Corpus } from '../content/read-content.ts';
 import { projectCorpus, type EntryOptions } from '../embargo/projection.ts';
-import { stateTime } from '../embargo/schedule.ts';
+import { scheduleOf, stateTime } from '../embargo/schedule.ts';
 import { isSupported, sortReleases } from './releases.ts';
 import { computeSeverity, type ComputedSeverity } from '../schemas/severity.ts';
 
@@ -86,7 +86,7 @@ export type SiteState = { clock: Date; now: Date; entries: readonly PublicEntry[
  * and verification that needs the public site goes through here, so they all see one model.
  */
 export function siteAt(corpus: Corpus, clock: Date, options: EntryOptions = {}): SiteState {
-  const now = stateTime({ advisories: corpus.advisories.map((a) => a.data), releases: corpus.releases }, clock);
+  const now = stateTime(scheduleOf(corpus), clock);
   const entries = projectCorpus(corpus, now, options);
   return { clock, now, entries, model: assembleModel(entries, corpus.site, corpus.releases, now) };
 }

@@ -5,18 +5,21 @@
  * from the year in the id: an id is allocated when the report arrives, which may be in the
  * year before the fix is published.
  */
-import type { PublishedAdvisory } from '../model/site-model.ts';
+import type { AdvisoryData } from '../schemas/advisory.ts';
 import { absolute, paths } from '../model/urls.ts';
 import { utc, type OutputContext } from './common.ts';
 
 /** The folder year of an advisory's CSAF document. */
-export const csafYear = (p: Pick<PublishedAdvisory, 'advisory'>) => utc(p.advisory.publish_at).slice(0, 4);
+/** What naming needs of an advisory: its id and publication date (a notice-only file has both). */
+type Named = { id: string; advisory: Pick<AdvisoryData, 'publish_at'> };
+
+/** The folder year of an advisory's CSAF document. */
+export const csafYear = (p: Pick<Named, 'advisory'>) => utc(p.advisory.publish_at).slice(0, 4);
 
 /** Site path of an advisory's CSAF document. */
-export const csafPath = (p: Pick<PublishedAdvisory, 'id' | 'advisory'>) => paths.csaf(p.id, csafYear(p));
+export const csafPath = (p: Named) => paths.csaf(p.id, csafYear(p));
 
 /** Path of the document relative to the TLP folder, as index.txt and changes.csv list it. */
-export const csafRelative = (p: Pick<PublishedAdvisory, 'id' | 'advisory'>) => csafPath(p).slice(paths.csafDir.length);
+export const csafRelative = (p: Named) => csafPath(p).slice(paths.csafDir.length);
 
-export const csafUrl = (ctx: Pick<OutputContext, 'site'>, p: Pick<PublishedAdvisory, 'id' | 'advisory'>) =>
-  absolute(ctx.site.url, csafPath(p));
+export const csafUrl = (ctx: Pick<OutputContext, 'site'>, p: Named) => absolute(ctx.site.url, csafPath(p));

@@ -13,7 +13,7 @@ import { feedItems } from '../outputs/feed-items.ts';
 import { perAdvisoryFiles } from '../outputs/per-advisory-files.ts';
 import type { AdvisoryData } from '../schemas/advisory.ts';
 import { archiveListings, paginate } from '../model/archive.ts';
-import type { Corpus } from '../content/read-content.ts';
+import { datedAdvisories, type Corpus } from '../content/corpus.ts';
 import { collectSecrets, normalize, secretMatcher, type Secret } from '../embargo/leak-scan.ts';
 import { checklistPages, patchChecklist } from '../model/patch-checklist.ts';
 import { siteText } from '../model/always-public-text.ts';
@@ -85,7 +85,7 @@ export function sample<T>(newestFirst: readonly T[], recent = RECENT, spread = S
  * Every URL an advisory's exports could be served at, as per-advisory-files.ts names them: in
  * the CSAF folder of its publication year and, should that year have moved, of its id's year.
  */
-export function exportPaths(a: AdvisoryData): string[] {
+export function exportPaths(a: Pick<AdvisoryData, 'id' | 'publish_at'>): string[] {
   const csaf = new Set([csafPath({ id: a.id, advisory: a }), paths.csaf(a.id, a.id.slice(4, 8))]);
   return [paths.osv(a.id), ...[...csaf].flatMap((c) => [c, ...HASH_ALGORITHMS.map((h) => `${c}.${h}`)])];
 }
@@ -99,7 +99,7 @@ const byRecency = (published: readonly PublishedAdvisory[]) =>
 /** What the live site must look like in `state` (the site at the clock, `siteAt`), one check per URL. */
 export function planChecks(corpus: Corpus, state: SiteState): Check[] {
   const { model, now } = state;
-  const phase = new Map(corpus.advisories.map((a) => [a.data.id, visibilityOf(a.data, now)]));
+  const phase = new Map(datedAdvisories(corpus).map((a) => [a.id, visibilityOf(a, now)]));
   const checks = new Map<string, Check>();
   const want = (path: string, served: boolean, otherwise: string) => {
     let check = checks.get(path);
@@ -141,7 +141,7 @@ export function planChecks(corpus: Corpus, state: SiteState): Check[] {
     for (const { path } of perAdvisoryFiles(p, model))
       want(path, true, `${why} ${path} is missing`).mentions.set(p.id, `${why} ${path} does not name it`);
   }
-  for (const { data } of corpus.advisories) {
+  for (const data of datedAdvisories(corpus)) {
     const state = phase.get(data.id);
     if (state === 'published' || state === 'withdrawn') continue;
     const why = `${data.id} is ${state} at the clock but`;
@@ -176,7 +176,7 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
 export async function verifyLive(base: string, corpus: Corpus, now: Date, fetcher: Fetcher): Promise<Report> {
   const findings: Finding[] = [];
   const state = siteAt(corpus, now);
-  const leaked = secretMatcher(collectSecrets(corpus.advisories, state.now, siteText(corpus)));
+  const leaked = secretMatcher(collectSecrets(corpus.advisories, state.now, siteText(corpus), corpus.notices));
   let fetched = 0;
   const visit = async (path: string) => {
     const url = absolute(base, path);
