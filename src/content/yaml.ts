@@ -23,12 +23,22 @@ export class ParseError extends Error {
   }
 }
 
+/** Valid YAML refused for its size: too long, too deep, or expanding too far through aliases. */
+export class YamlLimitError extends ParseError {}
+
 /** Values (scalars, mappings, sequences) a document may expand to; an advisory has a few hundred. */
 export const MAX_YAML_VALUES = 20_000;
 /** Nesting depth; an advisory nests five levels. */
 export const MAX_YAML_DEPTH = 64;
-/** Aliases the positional parser resolves before it gives up (the `yaml` package's own guard). */
-const MAX_ALIASES = 100;
+/** Characters of YAML text (content files are read up to 1 MB: src/content/read-file.ts). */
+export const MAX_YAML_CHARS = 1024 * 1024;
+/**
+ * The `yaml` package's own guard (aliases times the aliases inside them). Its results share
+ * what an alias names, so memory is safe; `measure` is the bound every reader relies on.
+ */
+const MAX_ALIASES = MAX_YAML_VALUES;
+/** Flow collections opened one inside another past the depth limit: refused before parsing, which would recurse that deep. */
+const DEEP_FLOW = new RegExp(`[[{](?:\\s*[[{]){${MAX_YAML_DEPTH}}`);
 
 const LIMIT = MAX_YAML_VALUES.toLocaleString('en-US');
 const where = (line: number | undefined) => (line ? ` at line ${line}` : '');
@@ -39,6 +49,12 @@ const where = (line: number | undefined) => (line ? ` at line ${line}` : '');
  * when a line number, an alias or an error message is needed.
  */
 export function parseYaml(text: string, lineOffset = 0): { value: unknown; lineOf: LineOf } {
+  if (text.length > MAX_YAML_CHARS) throw new YamlLimitError(`the YAML is longer than ${MAX_YAML_CHARS.toLocaleString('en-US')} characters`);
+  const deep = DEEP_FLOW.exec(text);
+  if (deep) {
+    const line = text.slice(0, deep.index).split('\n').length + lineOffset;
+    throw new YamlLimitError(`the YAML at line ${line} nests more than ${MAX_YAML_DEPTH} levels deep`, line);
+  }
   let value: unknown;
   try {
     value = load(text, { schema: CORE_SCHEMA });
@@ -114,13 +130,13 @@ function parseYamlWithPositions(text: string, lineOffset: number): { value: unkn
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
       if (!(e instanceof ReferenceError)) throw e;
-      throw new ParseError(`the YAML${where(alias)} expands to more than ${LIMIT} values through anchors and aliases (&name, *name); write the values out instead`, alias);
+      throw new YamlLimitError(`the YAML${where(alias)} expands to more than ${LIMIT} values through anchors and aliases (&name, *name); write the values out instead`, alias);
     }
     const { problem } = measure(value);
-    if (problem) throw new ParseError(`the YAML${where(alias)} ${problem}`, alias);
+    if (problem) throw new YamlLimitError(`the YAML${where(alias)} ${problem}`, alias);
   } catch (e) {
     if (e instanceof ParseError) throw e;
-    if (e instanceof RangeError) throw new ParseError(`the YAML nests too deeply to read (${e.message})`);
+    if (e instanceof RangeError) throw new YamlLimitError(`the YAML nests too deeply to read (${e.message})`);
     throw new ParseError(`invalid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const lineOf: LineOf = (path) => {

@@ -3,7 +3,7 @@
  * JSON is the format of all three; an OSV record may also come as YAML, the form PyPA's
  * advisory database keeps (vulns/<package>/PYSEC-….yaml).
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYaml, YamlLimitError } from '../../content/yaml.ts';
 import { fromCve5 } from './cve5.ts';
 import { fromGhsa } from './ghsa.ts';
 import { ImportError, type Imported } from './imported.ts';
@@ -24,8 +24,10 @@ export function parseRecord(text: string, input: string): Record<string, unknown
   } catch (jsonError) {
     // Not JSON: an OSV record in YAML is the one other form accepted.
     try {
-      value = /^[{[]/.test(trimmed) ? undefined : parseYaml(trimmed, { schema: 'core' });
-    } catch {
+      value = /^[{[]/.test(trimmed) ? undefined : parseYaml(trimmed).value;
+    } catch (e) {
+      // The content's YAML limits hold here too: an alias bomb is named, not retried as JSON.
+      if (e instanceof YamlLimitError) throw new ImportError(input, '(file)', e.message);
       value = undefined;
     }
     if (!isObject(value)) throw new ImportError(input, '(file)', `not valid JSON (${(jsonError as Error).message}); expected ${KINDS}`);
