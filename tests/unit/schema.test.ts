@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { AdvisoryIdSchema, AdvisorySchema, AliasSchema, type AdvisoryInput } from '../../src/schemas/advisory.ts';
-import { CommitSchema, HttpsUrlSchema, InstantSchema, RepositorySchema } from '../../src/schemas/common.ts';
+import { CommitSchema, DateSchema, HttpsUrlSchema, InstantSchema, PlainLineSchema, RepositorySchema } from '../../src/schemas/common.ts';
 import { ReleasesFileSchema } from '../../src/schemas/release.ts';
 import { SiteSchema } from '../../src/schemas/site.ts';
 import { readCorpus, readSite, type AdvisoryEntry } from '../../src/content/read-content.ts';
@@ -48,6 +48,72 @@ describe('InstantSchema', () => {
 
   it('rejects a YAML Date object: the offset must be visible in the text', () => {
     expect(ok(InstantSchema, new Date('2026-12-02T14:00:00Z'))).toBe(false);
+  });
+});
+
+describe('the range of dates', () => {
+  it.each(['1995-01-01T00:00:00Z', '2100-12-31T23:59:59Z', '2101-01-01T04:59:59+05:00'])('accepts the instant %s', (t) =>
+    expect(ok(InstantSchema, t)).toBe(true),
+  );
+  it.each(['0000-01-01T00:00:00Z', '1994-12-31T23:59:59Z', '1995-01-01T00:30:00+01:00', '2101-01-01T00:00:00Z'])(
+    'refuses the instant %s',
+    (t) => {
+      expect(InstantSchema.safeParse(t).error?.issues.map((i) => i.message)).toEqual(['must lie between 1995-01-01 and 2100-12-31 (UTC)']);
+    },
+  );
+  it('holds release dates to it too', () => {
+    expect(ok(DateSchema, '2100-12-31')).toBe(true);
+    expect(DateSchema.safeParse('1990-06-14').error?.issues.map((i) => i.message)).toEqual([
+      'must lie between 1995-01-01 and 2100-12-31 (UTC)',
+    ]);
+  });
+});
+
+describe('plain text in fields for people', () => {
+  it.each([
+    ['<img src=x onerror=alert(1)>', '"<img"'],
+    ['see </b>', '"</b"'],
+    ['<!-- hidden -->', '"<!--"'],
+    ['<?xml', '"<?xml"'],
+    ['&lt;b&gt;', '"&lt;"'],
+    ['&#60;script', '"&#60"'],
+    ['&#x3c;script', '"&#x3c"'],
+    ['![x](https://example.org/x.png)', '"!["'],
+    ['[the fix](https://example.org)', '"[the fix]("'],
+    ['[the fix] [1]', '"[the fix] ["'],
+    ['JavaScript :alert(1)', '"JavaScript :"'],
+    ['vbscript:x', '"vbscript:"'],
+  ])('refuses %j, naming %s', (text, named) => {
+    const result = PlainLineSchema.safeParse(text);
+    expect(result.error?.issues[0]?.message).toMatch(new RegExp(`^must be plain text: ${RegExp.escape(named)} would be read as markup; `));
+  });
+
+  it.each([
+    'a < b and c > d',
+    'Q&A, R&D & more',
+    'arrays [0] and [1]',
+    'Zoë’s “quoted” notes',
+    'CVSS:3.1/AV:N',
+    'Uses javascript in the browser',
+  ])('keeps %j', (text) => expect(ok(PlainLineSchema, text)).toBe(true));
+
+  it.each([
+    ['title', { title: '<b>T</b>' }],
+    ['summary', { summary: 'One <script> paragraph.' }],
+    ['notice.text', { notice: { ...minimal.notice, text: '[x](y)' } }],
+    ['credits[0].name', { credits: [{ name: 'A &amp; B', type: 'finder' }] }],
+    ['revisions[0].summary', { revisions: [{ date: '2026-12-03T00:00:00Z', summary: '![x](y)' }] }],
+    ['withdrawn.reason', { withdrawn: { at: '2026-12-03T00:00:00Z', reason: '<i>dup</i>' } }],
+  ])('applies to %s', (field, change) => {
+    const issues = AdvisorySchema.safeParse({ ...minimal, ...change }).error?.issues ?? [];
+    expect(
+      issues.map((i) =>
+        i.path
+          .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+          .join('')
+          .replace(/^\./, ''),
+      ),
+    ).toEqual([field]);
   });
 });
 
