@@ -20,7 +20,7 @@ import { contentRoot } from './content-root.ts';
 import { parseMarkdownFile, ParseError } from './frontmatter.ts';
 import { PAGES_DIR } from './list-content.ts';
 import { readContentFile } from './read-file.ts';
-import { didYouMean } from './suggest.ts';
+import { closest, didYouMean } from './suggest.ts';
 import { plainBlocks, renderMarkdown, type Heading } from './markdown.ts';
 import { ContentError, problemsFromZod, type Problem } from './problems.ts';
 
@@ -53,6 +53,12 @@ export function proseDir(env: NodeJS.ProcessEnv = process.env): string {
 const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.-]*)\s*\}\}/gi;
 const BLOCK = /^<p>\{\{([a-z_][a-z0-9_-]*)\}\}<\/p>\n?$/gim;
 
+/** `; did you mean {{notice_hours}}?` for a mistyped placeholder. */
+function suggestion(name: string, vars: Readonly<Record<string, string>>, blocks: ReadonlySet<string>): string {
+  const near = closest(name, [...Object.keys(vars), ...blocks]);
+  return near ? `; did you mean {{${near}}}?` : '';
+}
+
 /** Parses and renders one page's source text; throws ContentError naming every problem. */
 export function renderProse(file: string, raw: string, slug: string, options: ProseOptions = {}): ProsePage {
   const problems: Problem[] = [];
@@ -79,7 +85,7 @@ export function renderProse(file: string, raw: string, slug: string, options: Pr
           file,
           field: 'body',
           line: parsed.bodyLine + i,
-          message: `unknown placeholder ${match}${alone ? '' : ' (blocks must stand alone on their line)'} (expected one of: ${known.join(', ') || 'none'})`,
+          message: `unknown placeholder ${match}${alone ? '' : ' (blocks must stand alone on their line)'} (expected one of: ${known.join(', ') || 'none'})${suggestion(name, vars, blocks)}`,
         });
         return match;
       }),

@@ -240,6 +240,127 @@ describe('files and folders as arguments', () => {
   });
 });
 
+describe('prose pages', () => {
+  /** The valid content plus the project's prose pages, one of them edited. */
+  const withPages = (slug = 'policy', edit: (text: string) => string = (t) => t) => {
+    const root = contentRoot();
+    cpSync(join(PROJECT_ROOT, 'content/pages'), join(root, 'content/pages'), { recursive: true });
+    const file = join(root, `content/pages/${slug}.md`);
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    return root;
+  };
+  const POLICY = 'content/pages/policy.md';
+
+  it('are checked with their schema and placeholders, by check and check <file>', () => {
+    const root = withPages('policy', (t) => t.replace(/^title: .*\n/m, '').replace('{{notice_hours}}', '{{notice_hour}}'));
+    const whole = check(root);
+    expect(whole.status).toBe(1);
+    expect(whole.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${POLICY}:57: body: unknown placeholder \\{\\{notice_hour\\}\\} \\(blocks must stand alone on their line\\) \\(expected one of: \\{\\{contact_email\\}\\}, `,
+        ),
+      ),
+      `${POLICY}: title: is required (expected string)`,
+    ]);
+    expect(whole.stdout).toMatch(/\(alone on a line\)\); did you mean \{\{notice_hours\}\}\?\n/);
+    const one = check(root, [POLICY]);
+    expect(one.stdout).toBe(whole.stdout);
+    expect(one.stderr).toContain('2 problems in 1 file.');
+    expect(check(withPages(), [POLICY]).stdout).toMatch(
+      /^content OK: 0 advisory file\(s\) and 1 page\(s\) \(and site.yaml, releases.yaml\)/,
+    );
+  });
+
+  it('place each block once, alone on its line', () => {
+    const r = check(withPages('operators', (t) => t.replace('\n{{releases}}\n', '\nThe releases: {{releases}}\n')));
+    expect(r.stdout).toContain(
+      'content/pages/operators.md: body: block {{releases}} must appear exactly once, alone on its line (found 0); the page shows generated content there',
+    );
+    expect(r.status).toBe(1);
+  });
+
+  it('refuses markup in the title, a page the site serves missing, and warns of a page it does not serve', () => {
+    const root = withPages('working-group', (t) => t.replace(/^title: .*$/m, 'title: "The <em>working</em> group"'));
+    rmSync(join(root, 'content/pages/operators.md'));
+    writeFileSync(join(root, 'content/pages/polcy.md'), readFileSync(join(root, POLICY), 'utf8'));
+    const r = check(root);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'content/pages/operators.md: (file): is missing (the site serves this page, so the build needs it)',
+      'content/pages/polcy.md: warning: (file): not a page the site serves (expected one of policy.md, operators.md, working-group.md); did you mean "policy"?; a new page also needs its route in src/pages/ and an entry in src/model/site-prose.ts',
+      'content/pages/working-group.md:2: title: must be plain text: "<em" would be read as markup; name the element in words ("the script tag") instead of writing a tag (found "The <em>working</em> group")',
+    ]);
+    expect(r.stderr).toContain('2 problems in 2 files, and 1 warning.');
+  });
+
+  it('are checked by check --changed when they change', () => {
+    const root = withPages();
+    const gitEnv = {
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.invalid',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.invalid',
+    };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, ...gitEnv }, stdio: 'ignore' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    git('switch', '-q', '-c', 'feature');
+    writeFileSync(join(root, POLICY), readFileSync(join(root, POLICY), 'utf8').replace('{{sla}}', '{{slas}}'));
+    const r = check(root, ['--changed']);
+    expect(r.stderr).toContain(`check --changed: 0 advisory file(s) and 1 page(s) changed since main: ${POLICY}`);
+    expect(r.stdout).toContain(`${POLICY}:50: body: unknown placeholder {{slas}} (expected one of:`);
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('warnings and the clock', () => {
+  it('prints warnings, counts them apart, and exits 0 when there is nothing else', () => {
+    const root = contentRoot((t) =>
+      t
+        .replace('publish_at: "2026-10-03T14:00:00Z"', 'publish_at: "2027-01-04T14:00:00Z"')
+        .replace('announce_at: "2026-10-01T14:00:00Z"', 'announce_at: "2027-01-01T14:00:00Z"')
+        .replace(/revisions:\n.*\n/, ''),
+    );
+    const r = check(root);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^${RegExp.escape(T)}:2: warning: id: the id's year \\(2026\\) differs from the year of publish_at \\(2027, in UTC\\); new ids take the year of publication, so check the id and the date\\ncontent OK: 10 advisories, 7 named releases checked in \\d+ ms \\(1 warning\\)\\n$`,
+      ),
+    );
+    expect(r.status).toBe(0);
+    expect(check(root, ['--format', 'github']).stdout).toMatch(
+      /^::warning file=content\/advisories\/2026\/OEA-2026-201\.md,line=2,title=id::id: the id's year/,
+    );
+  });
+
+  it('reads the release calendar at --at, and warns before support runs out', () => {
+    const quiet = check(contentRoot(), ['--at', '2026-12-01T12:00:00Z']);
+    expect(quiet.stdout).toMatch(/^content OK: .* checked in \d+ ms\n$/);
+    const late = check(contentRoot(), ['--at', '2026-12-02T12:00:00Z']);
+    expect(late.stdout.split('\n').slice(0, 2)).toEqual([
+      'content/releases.yaml:3: warning: releases: no named release is supported on 2027-01-01, 30 days after the clock (2026-12-02); add the next release, with its released and end_of_support dates',
+      'content/releases.yaml:10: warning: releases[6].end_of_support: support for Verawood ends on 2026-12-31, within 30 days of the clock (2026-12-02), and no later release is listed; add its successor',
+    ]);
+    expect(late.stdout).toMatch(/\(2 warnings\)\n$/);
+    expect(late.status).toBe(0);
+  });
+
+  it('accepts a notice-only advisory until it is due at --at', () => {
+    const noticeOnly =
+      TEMPLATE.slice(0, TEMPLATE.indexOf('severity:\n  cvss_v3')).replace(/^title: .*\nsummary: >-\n.*\n.*\n/m, '') + '---\n';
+    const root = contentRoot(() => noticeOnly);
+    expect(check(root, ['--at', '2026-10-03T13:59:59Z']).status).toBe(0);
+    const due = check(root, ['--at', '2026-10-03T14:00:00Z']);
+    expect(due.stdout).toBe(
+      `${T}:4: publish_at: has passed at the clock (2026-10-03T14:00:00Z), and the file holds only the notice: a published advisory needs title, summary, affected and its Markdown body (add them, or move publish_at later)\n`,
+    );
+    expect(due.status).toBe(1);
+  });
+});
+
 describe('--changed', () => {
   const gitEnv = {
     GIT_CONFIG_GLOBAL: '/dev/null',

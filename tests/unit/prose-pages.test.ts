@@ -46,7 +46,7 @@ describe('prose pages', () => {
         renderProse('content/pages/x.md', page('Hi\n\nMail {{contact_mail}} now.'), 'x', { vars: { contact_email: 'a' }, blocks: [] }),
       ),
     ).toEqual([
-      'content/pages/x.md:7: body: unknown placeholder {{contact_mail}} (blocks must stand alone on their line) (expected one of: {{contact_email}})',
+      'content/pages/x.md:7: body: unknown placeholder {{contact_mail}} (blocks must stand alone on their line) (expected one of: {{contact_email}}); did you mean {{contact_email}}?',
     ]);
   });
 
