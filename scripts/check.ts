@@ -1,12 +1,14 @@
 /**
- * npm run check [-- <files or folders…>] [--changed [--base <ref>]] [--format human|github]
- *                 [--content-root <dir>]
+ * npm run check [-- <files or folders…>] [--changed [--base <ref>]] [--at <instant>]
+ *                 [--format human|github] [--content-root <dir>]
  *
- * Validates content/ without building: schema, policy rules, cross-file rules. Prints every
- * problem as `file: field: message`, then exits 1 if there was any (2 for a usage mistake).
- * `--changed` checks only the advisories changed against the base branch (`--base`, else the
- * pull request's target, else origin/main or main). `--format github` (automatic under
- * GitHub Actions) prints workflow annotations that show on the PR's lines.
+ * Validates content/ without building: schema, policy rules, cross-file rules, prose pages.
+ * Prints every problem as `file:line: field: message` (warnings marked `warning:`), then exits
+ * 1 if there was a problem, 0 with warnings only (2 for a usage mistake). `--changed` checks
+ * only the advisories and pages changed against the base branch (`--base`, else the pull
+ * request's target, else origin/main or main). `--at` is the clock of the rules that depend
+ * on time (default: now). `--format github` (automatic under GitHub Actions) prints workflow
+ * annotations that show on the PR's lines.
  */
 import { enableCompileCache } from 'node:module';
 import { resolve } from 'node:path';
