@@ -68,7 +68,20 @@ export function parseYaml(text: string, lineOffset = 0): { value: unknown; lineO
     if (size.shared || size.problem) return parseYamlWithPositions(text, lineOffset);
   }
   let located: LineOf | undefined;
-  return { value, lineOf: (path) => (located ??= parseYamlWithPositions(text, lineOffset).lineOf)(path) };
+  const positional: LineOf = (path) => (located ??= parseYamlWithPositions(text, lineOffset).lineOf)(path);
+  return { value, lineOf: (path) => topLevelLine(text, path, lineOffset) ?? positional(path) };
+}
+
+/**
+ * The line of a top-level key of a block mapping, from the text alone: it is the only line
+ * starting with `key:` (anything nested or continued is indented, a duplicate key is refused).
+ * Saves the positional parse for the common question, the line of `id` or `publish_at`.
+ */
+function topLevelLine(text: string, path: ReadonlyArray<PropertyKey>, lineOffset: number): number | undefined {
+  const key = path[0];
+  if (path.length !== 1 || typeof key !== 'string') return undefined;
+  const found = new RegExp(`^${RegExp.escape(key)}[ \\t]*:`, 'm').exec(text);
+  return found ? text.slice(0, found.index).split('\n').length + lineOffset : undefined;
 }
 
 type Size = { shared: boolean; problem?: string };

@@ -12,6 +12,8 @@ export const LATEST = '2100-12-31';
 const RANGE = Date.parse(`${EARLIEST}T00:00:00Z`);
 const RANGE_END = Date.parse(`${LATEST}T23:59:59.999Z`);
 const inRange = (t: number) => Number.isNaN(t) || (t >= RANGE && t <= RANGE_END); // NaN: the format check reports it
+/** Years well inside the range need no date arithmetic; an offset can move only the first and last day across. */
+const clearlyInRange = (s: string) => s >= '1996' && s < '2100';
 const rangeMessage = `must lie between ${EARLIEST} and ${LATEST} (UTC)`;
 
 /**
@@ -25,12 +27,12 @@ export const InstantSchema = z.iso
     offset: true,
     error: 'must be an ISO 8601 date-time with seconds and an explicit offset, like "2026-12-02T14:00:00Z" or "2026-12-02T19:30:00+05:30"',
   })
-  .refine((s) => inRange(Date.parse(s)), rangeMessage);
+  .refine((s) => clearlyInRange(s) || inRange(Date.parse(s)), rangeMessage);
 
 /** A calendar date (YYYY-MM-DD), for release and support dates; it names a whole UTC day. */
 export const DateSchema = z.iso
   .date({ error: 'must be a date written YYYY-MM-DD' })
-  .refine((s) => inRange(Date.parse(`${s}T00:00:00Z`)), rangeMessage);
+  .refine((s) => clearlyInRange(s) || inRange(Date.parse(`${s}T00:00:00Z`)), rangeMessage);
 
 export const HttpsUrlSchema = z
   .url({

@@ -26,7 +26,7 @@ export type NoticeOnlyData = z.output<typeof NoticeOnlySchema>;
 
 /** Whether a parsed file has the notice-only shape: only those keys, a notice, no body. */
 export function isNoticeOnlyShape(data: Record<string, unknown>, body: string): boolean {
-  return 'notice' in data && body.trim() === '' && Object.keys(data).every((k) => NOTICE_ONLY_KEYS.includes(k));
+  return 'notice' in data && Object.keys(data).every((k) => NOTICE_ONLY_KEYS.includes(k)) && body.trim() === '';
 }
 
 /** What a published advisory needs that a notice-only file lacks: its required fields, and a body. */

@@ -21,8 +21,12 @@ const RULES: Rule[] = [
   { pattern: /\b(?:java|vb)script\s*:/i, advice: 'one-line fields carry no links, and never script URLs' },
 ];
 
+/** Every rule needs one of these; most text has none, and is passed by one test. */
+const SUSPECT = /[<&[]|script/i;
+
 /** Why `text` is not plain text, or undefined when it is. */
 export function markupProblem(text: string): string | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   for (const { pattern, advice } of RULES) {
     const found = pattern.exec(text);
     if (found) return `must be plain text: ${JSON.stringify(found[0])} would be read as markup; ${advice}`;
