@@ -62,7 +62,9 @@ export const RELEASE_STATUSES = ['affected', 'fixed', 'not_affected', 'wont_fix'
 /** What happened on one named release's branch. */
 export const ReleaseFixSchema = z
   .strictObject({
+    /** The named release, from content/releases.yaml. */
     release: ReleaseNameSchema,
+    /** `fixed` (with its commit and/or tag), `affected` (no fix yet), `not_affected` or `wont_fix`. */
     status: z.enum(RELEASE_STATUSES, { error: `must be one of ${RELEASE_STATUSES.join(', ')}` }),
     /** The backport commit on the release branch. */
     commit: CommitSchema.optional(),
@@ -76,11 +78,13 @@ export const ReleaseFixSchema = z
 
 /** A repository deployed from source (the platform, MFEs): fixes are commits. */
 export const RepositoryAffectedSchema = z.strictObject({
+  /** The GitHub repository, `owner/name`. */
   repository: RepositorySchema,
   /** The fix commit on the default (master) branch. */
   master_fix: CommitSchema.optional(),
   /** The commit that introduced the flaw, when known. */
   introduced: CommitSchema.optional(),
+  /** One row per supported named release: what happened on its branch. */
   releases: z.array(ReleaseFixSchema).default([]),
 });
 
@@ -88,21 +92,29 @@ export const ECOSYSTEMS = ['PyPI', 'npm'] as const;
 
 export const VersionRangeSchema = z
   .strictObject({
+    /** The first affected version (`0` for all versions before the fix). */
     introduced: OneLineSchema,
+    /** The first version with the fix. */
     fixed: OneLineSchema.optional(),
+    /** The last affected version, when no fixed version exists. */
     last_affected: OneLineSchema.optional(),
   })
   .refine((r) => !(r.fixed && r.last_affected), 'give fixed or last_affected, not both');
 
 /** A package installed from a registry: fixes are versions. */
 export const PackageAffectedSchema = z.strictObject({
+  /** The package as its registry names it. */
   package: z.strictObject({
+    /** The registry: `PyPI` or `npm` (OSV's ecosystem names). */
     ecosystem: z.enum(ECOSYSTEMS, { error: `must be one of ${ECOSYSTEMS.join(', ')}` }),
+    /** The package name in that registry, e.g. `edx-enterprise` or `@edx/frontend-platform`. */
     name: OneLineSchema,
   }),
   /** Source repository of the package, for links to fix commits. */
   repository: RepositorySchema.optional(),
+  /** The affected version ranges. */
   ranges: z.array(VersionRangeSchema).min(1, 'must give at least one version range'),
+  /** Named releases that ship the package, and the tag or version each gets the fix in. */
   releases: z.array(ReleaseFixSchema).default([]),
 });
 
@@ -123,9 +135,25 @@ export const CREDIT_TYPES = [
   'sponsor',
   'other',
 ] as const;
+/** How a credit reads after the name, on pages and in CSAF acknowledgments: "Ada (found the vulnerability)". */
+export const CREDIT_LABELS: Record<(typeof CREDIT_TYPES)[number], string> = {
+  finder: 'found the vulnerability',
+  reporter: 'reported the vulnerability',
+  analyst: 'analysed the vulnerability',
+  coordinator: 'coordinated the response',
+  remediation_developer: 'developed the fix',
+  remediation_reviewer: 'reviewed the fix',
+  remediation_verifier: 'verified the fix',
+  tool: 'tool that found the vulnerability',
+  sponsor: 'sponsored the work',
+  other: 'contributed',
+};
 export const CreditSchema = z.strictObject({
+  /** The person or organisation, as they asked to be named; plain text. */
   name: PlainLineSchema,
+  /** What they did, in OSV's words (`finder`, `reporter`, `remediation_developer` …). */
   type: z.enum(CREDIT_TYPES, { error: `must be one of ${CREDIT_TYPES.join(', ')}` }),
+  /** Where to reach or follow them (https URLs), when they want it published. */
   contact: z.array(HttpsUrlSchema).optional(),
 });
 
@@ -142,24 +170,44 @@ export const REFERENCE_TYPES = [
   'evidence',
   'web',
 ] as const;
+/** What a reference is, on pages and in CSAF reference summaries. */
+export const REFERENCE_LABELS: Record<(typeof REFERENCE_TYPES)[number], string> = {
+  advisory: 'Advisory',
+  article: 'Article',
+  detection: 'Detection',
+  discussion: 'Discussion',
+  report: 'Report',
+  fix: 'Fix',
+  introduced: 'Change that introduced the flaw',
+  package: 'Package',
+  evidence: 'Evidence',
+  web: 'Web page',
+};
 export const ReferenceSchema = z.strictObject({
+  /** What the link is, in OSV's words (`advisory`, `fix`, `report` …). */
   type: z.enum(REFERENCE_TYPES, { error: `must be one of ${REFERENCE_TYPES.join(', ')}` }),
+  /** The https URL, without a user name or password. */
   url: HttpsUrlSchema,
 });
 
 export const RevisionSchema = z.strictObject({
+  /** When the change is public; not before publish_at, and a future date stays off the site until then. */
   date: InstantSchema,
+  /** One plain-text line saying what changed, for the page's history and the feeds. */
   summary: PlainLineSchema,
 });
 
 export const WithdrawnSchema = z.strictObject({
+  /** When the withdrawal is public; not before publish_at. */
   at: InstantSchema,
+  /** One plain-text line saying why, shown on the page, which stays. */
   reason: PlainLineSchema,
 });
 
 export const AdvisorySchema = z.strictObject({
   /** Stable site id; equals the file name. Published ids are forever. */
   id: AdvisoryIdSchema,
+  /** One plain-text line naming the flaw, at most 160 characters. */
   title: PlainLineSchema.max(160, 'must be at most 160 characters'),
   /** One plain-text paragraph: what is wrong and who is affected. */
   summary: PlainParagraphSchema,
@@ -169,12 +217,19 @@ export const AdvisorySchema = z.strictObject({
   announce_at: InstantSchema.optional(),
   /** When everything becomes public (the patch is released). */
   publish_at: InstantSchema,
+  /** The pre-announcement: the only part public from announce_at, before publish_at. */
   notice: NoticeSchema,
+  /** The CVSS vectors the score is computed from; leave it out when there is none yet. */
   severity: SeveritySchema.optional(),
+  /** What is affected: repositories deployed from source, and packages installed from a registry. */
   affected: z.array(AffectedSchema).min(1, 'must list at least one affected repository or package'),
+  /** The same flaw's ids in other databases: CVE, GHSA and PYSEC. */
   aliases: z.array(AliasSchema).default([]),
+  /** The weaknesses, as CWE ids (`CWE-79`). */
   cwe: z.array(z.string().regex(/^CWE-\d+$/, 'must be a CWE id like "CWE-284"')).default([]),
+  /** Who found, reported, fixed or coordinated it, with OSV's credit types. */
   credits: z.array(CreditSchema).default([]),
+  /** Links, each typed: the advisory elsewhere, the fix, the report … */
   references: z.array(ReferenceSchema).default([]),
   /** When the report reached the working group (for response-time figures). */
   reported_at: InstantSchema.optional(),
@@ -182,6 +237,7 @@ export const AdvisorySchema = z.strictObject({
   triaged_at: InstantSchema.optional(),
   /** Update history after publication, oldest first; the last date is the modified date. */
   revisions: z.array(RevisionSchema).default([]),
+  /** Set when the advisory turned out wrong: its page stays, marked withdrawn. */
   withdrawn: WithdrawnSchema.optional(),
 });
 

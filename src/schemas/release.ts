@@ -8,6 +8,7 @@ export const ReleaseSchema = z
     name: ReleaseNameSchema,
     /** Display name, e.g. `Teak`. */
     title: PlainLineSchema,
+    /** The release date (a whole UTC day). */
     released: DateSchema,
     /** Last day of security support. Support status is computed from the build clock. */
     end_of_support: DateSchema,
@@ -20,6 +21,7 @@ export const ReleaseSchema = z
   });
 
 export const ReleasesFileSchema = z.strictObject({
+  /** Every named release the site knows, supported or not (a past one keeps its pages). */
   releases: z.array(ReleaseSchema).min(1, 'must list at least one named release'),
 });
 

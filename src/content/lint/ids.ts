@@ -2,6 +2,7 @@
  * Names and ids: an advisory's id is its file name and its folder is its id's year, so a URL
  * can be worked out from the id alone and two files can never claim one id unnoticed.
  */
+import { idYear } from '../../schemas/advisory-facts.ts';
 import type { AdvisoryRule, Finding } from './rule.ts';
 
 export const idRules: AdvisoryRule = (a, { file }) => {
@@ -10,7 +11,7 @@ export const idRules: AdvisoryRule = (a, { file }) => {
   const base = file.split('/').pop()!.replace(/\.md$/, '');
   if (base !== a.id) found.push({ path: ['id'], message: `must equal the file name (expected "${base}", found "${a.id}")` });
   const dir = file.split('/').slice(-2, -1)[0];
-  const year = a.id.slice(4, 8);
+  const year = idYear(a.id);
   if (dir !== year) {
     found.push({ path: ['id'], message: `the file must sit in the folder of its year (expected advisories/${year}/, found advisories/${dir}/)` });
   }
