@@ -130,6 +130,10 @@ export function parseAdvisory(file: string, raw: string, releases: readonly Rele
   return { notice: { file, data, lineOf }, problems, warnings };
 }
 
+/** Whether a listing's problem concerns the files asked for: the file itself, or a link on the way to one. */
+const concerns = (targets: ReadonlySet<string> | undefined, file: string) =>
+  !targets || [...targets].some((t) => t === file || t.startsWith(`${file}/`));
+
 /** A notice-only file is its pre-announcement: without announce_at it would never show anything. */
 function noticeOnlyHint(p: Problem): Problem {
   if (p.field !== 'announce_at' || !p.message.startsWith('is required')) return p;
@@ -140,7 +144,7 @@ function noticeOnlyHint(p: Problem): Problem {
 function readPages(root: string, only: ReadonlySet<string> | undefined, problems: Problem[]): PageSource[] {
   const listing = listFolder(root, PAGES_DIR);
   const wanted = (f: string) => !only || only.has(f);
-  problems.push(...listing.problems.filter((p) => wanted(p.file)));
+  problems.push(...listing.problems.filter((p) => concerns(only, p.file)));
   const pages: PageSource[] = [];
   for (const file of listing.files.filter(wanted)) {
     const name = file.slice(PAGES_DIR.length + 1);
@@ -166,7 +170,7 @@ export function readCorpus(root: string, only?: readonly string[], options: Read
   const releases = releaseFile?.releases ?? [];
   const targets = only ? new Set(only) : undefined;
   const listing = listAdvisories(root);
-  found.push(...listing.problems.filter((p) => !targets || targets.has(p.file)));
+  found.push(...listing.problems.filter((p) => concerns(targets, p.file)));
   const advisories: AdvisoryEntry[] = [];
   const notices: NoticeOnlyEntry[] = [];
   for (const file of targets ? listing.files.filter((f) => targets.has(f)) : listing.files) {

@@ -6,7 +6,7 @@
  * folders as arguments, the clock (`--at`), and `--changed` in a real git repository.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -229,6 +229,18 @@ describe('files and folders as arguments', () => {
     const folder = check(root, ['content/advisories/2025']);
     expect(folder.stdout).toMatch(/content OK: 1 advisory file\(s\)/);
     expect(check(root, ['content/advisories']).status).toBe(1);
+  });
+
+  it('a file named through a linked folder is refused, not skipped', () => {
+    const root = contentRoot();
+    const outside = tempDir('oex-outside-');
+    writeFileSync(join(outside, 'OEA-2027-001.md'), another('OEA-2027-001'));
+    symlinkSync(outside, join(root, 'content/advisories/2027'));
+    const r = check(root, ['content/advisories/2027/OEA-2027-001.md']);
+    expect(r.stdout).toBe(
+      `content/advisories/2027: (file): is a symbolic link to ${JSON.stringify(outside)}; content must be real files in the repository (put the file itself here, not a link)\n`,
+    );
+    expect(r.status).toBe(1);
   });
 
   it('a name that matches nothing is a problem, not a silent pass', () => {
