@@ -196,3 +196,15 @@ export function lintCorpus(entries: ReadonlyArray<{ file: string; data: Advisory
   }
   return problems;
 }
+
+/** A withdrawn advisory's `duplicate_of` names another advisory of the archive (`ids`: every file's id). */
+export function lintDuplicateOf(entries: ReadonlyArray<{ file: string; data: AdvisoryData; lineOf: Where['lineOf'] }>, ids: ReadonlySet<string>): Problem[] {
+  return entries.flatMap(({ file, data, lineOf }) => {
+    const target = data.withdrawn?.duplicate_of;
+    if (!target) return [];
+    const path = ['withdrawn', 'duplicate_of'];
+    if (target === data.id) return [{ file, field: 'withdrawn.duplicate_of', message: `must name another advisory (found its own id "${target}")`, line: lineOf(path) }];
+    if (!ids.has(target)) return [{ file, field: 'withdrawn.duplicate_of', message: `must name an advisory of the archive (expected the id of a file under content/advisories/, found "${target}")`, line: lineOf(path) }];
+    return [];
+  });
+}

@@ -8,7 +8,7 @@ import { AdvisorySchema, type AdvisoryData } from '../schemas/advisory.ts';
 import { ReleasesFileSchema, type Release } from '../schemas/release.ts';
 import { SiteSchema, type Site } from '../schemas/site.ts';
 import { parseMarkdownFile, parseYaml, ParseError, type ParsedMarkdown } from './frontmatter.ts';
-import { lintAdvisory, lintBody, lintCorpus, lintNoticePeriod } from './lint.ts';
+import { lintAdvisory, lintBody, lintCorpus, lintDuplicateOf, lintNoticePeriod } from './lint.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 
 export type AdvisoryEntry = {
@@ -145,6 +145,7 @@ export function readCorpus(root: string, only?: readonly string[]): { corpus: Co
     if (entry) advisories.push(entry);
   }
   problems.push(...lintCorpus(advisories));
+  problems.push(...lintDuplicateOf(advisories, new Set(all.map((f) => f.split('/').pop()!.replace(/\.md$/, '')))));
   if (site) problems.push(...lintNoticePeriod(advisories, site.notice_hours));
   if (only) problems.push(...lintAgainstOthers(root, advisories, all.filter((f) => !only.includes(f))));
   advisories.sort((a, b) => a.data.id.localeCompare(b.data.id));

@@ -20,7 +20,7 @@ import { absolute, githubCommit, githubTag, packagePage, paths } from '../model/
 import { CREDIT_LABELS, isPackage, REFERENCE_LABELS, type Affected } from '../schemas/advisory.ts';
 import { advisoryUrl, purl, releaseRank, revisionsInOrder, sortedUnique, utc, type OutputContext } from './common.ts';
 import { csafUrl } from './csaf-names.ts';
-import { cweName } from './cwe.ts';
+import { cweName } from '../schemas/cwe.ts';
 
 type Note = { category: string; title: string; text: string };
 type Product = { name: string; product_id: string; product_identification_helper?: { purl: string } };

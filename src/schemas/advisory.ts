@@ -172,6 +172,8 @@ export const RevisionSchema = z.strictObject({
 export const WithdrawnSchema = z.strictObject({
   at: InstantSchema,
   reason: OneLineSchema,
+  /** The advisory this one turned out to duplicate: pages link it, OSV names it in `related`. */
+  duplicate_of: AdvisoryIdSchema.optional(),
 });
 
 export const AdvisorySchema = z.strictObject({

@@ -4,7 +4,7 @@ import { scoreCvss } from '../../src/schemas/cvss.ts';
 import { csafDocument } from '../../src/outputs/csaf.ts';
 import { csafPath, csafYear } from '../../src/outputs/csaf-names.ts';
 import { csafChangesCsv, csafHashText, csafIndexTxt, csafText, providerMetadata, rolieFeed } from '../../src/outputs/csaf-provider.ts';
-import { CWE_NAMES } from '../../src/outputs/cwe.ts';
+import { CWE_NAMES } from '../../src/schemas/cwe.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 import { csafMandatoryProblems, exampleRolieFeed, schemaErrors, schemaValidators } from '../support/export-validators.ts';
 import { modelOf as contentModel } from '../support/fixture-model.ts';
@@ -232,7 +232,7 @@ describe('CSAF documents of the sample and fixture content', () => {
     it(`name every CWE they use from the CWE table (${name})`, () => {
       const model = contentModel(root, CLOCK);
       const missing = model.published.flatMap((p) => p.advisory.cwe.filter((c) => !CWE_NAMES[c]).map((c) => `${p.id}: ${c}`));
-      expect(missing, 'add the official name of each to src/outputs/cwe.ts').toEqual([]);
+      expect(missing, 'add the official name of each to src/schemas/cwe.ts').toEqual([]);
     });
   }
 });
