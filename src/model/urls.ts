@@ -84,6 +84,13 @@ export const packagePage = (ecosystem: string, name: string, version?: string) =
     ? `https://pypi.org/project/${name}/${version ? `${version}/` : ''}`
     : `https://www.npmjs.com/package/${name}${version ? `/v/${version}` : ''}`;
 
+/** The record of an alias in its own database: CVE at cve.org, GHSA at GitHub, PYSEC at OSV. */
+export function aliasUrl(alias: string): string {
+  if (alias.startsWith('CVE-')) return `https://www.cve.org/CVERecord?id=${alias}`;
+  if (alias.startsWith('GHSA-')) return `https://github.com/advisories/${alias}`;
+  return `https://osv.dev/vulnerability/${alias}`;
+}
+
 /** FIRST's calculator with the vector filled in, so a reader can see each metric. */
 export const cvssCalculator = (vector: string) => {
   const version = vector.startsWith('CVSS:4.0/') ? '4.0' : '3.1';

@@ -49,6 +49,13 @@ export const SeveritySchema = z
   .refine((s) => s.cvss_v3 || s.cvss_v4, 'must give cvss_v3 and/or cvss_v4 (leave severity out when there is no vector)');
 
 export const RELEASE_STATUSES = ['affected', 'fixed', 'not_affected', 'wont_fix'] as const;
+/** How a status reads in fix tables and feed items. */
+export const RELEASE_STATUS_LABELS: Record<(typeof RELEASE_STATUSES)[number], string> = {
+  fixed: 'Fixed',
+  affected: 'Affected, no fix yet',
+  not_affected: 'Not affected',
+  wont_fix: 'Will not be fixed',
+};
 
 /** What happened on one named release's branch. */
 export const ReleaseFixSchema = z
