@@ -21,7 +21,7 @@ export function writeSearchIndex(records: readonly SearchRecord[], outputPath: s
       if ('error' in m) reject(new Error(`search index: ${m.error}`));
       else resolve(records.length);
     });
-    thread.once('error', (e) => reject(new Error(`search index: ${e.message}`)));
+    thread.once('error', (e: Error) => reject(new Error(`search index: ${e.message}`)));
     thread.once('exit', (code) => reject(new Error(`search index: the indexing thread stopped (exit code ${code})`)));
   });
 }

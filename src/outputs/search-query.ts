@@ -33,7 +33,11 @@ export class SearchClient {
   private readonly chunks = new Map<number, Promise<DocRow[]>>();
   private facetsP: Promise<Facets> | undefined;
 
-  constructor(private readonly load: Load) {}
+  private readonly load: Load;
+
+  constructor(load: Load) {
+    this.load = load;
+  }
 
   manifest(): Promise<Manifest> {
     return (this.manifestP ??= this.load('manifest.json') as Promise<Manifest>);
@@ -134,7 +138,7 @@ export class SearchClient {
     return s;
   }
 
-  private shardFor(term: string, m: Manifest) {
+  private shardFor(term: string, m: Manifest): Promise<Record<string, number[]>> {
     return m.shards.length === 0 ? Promise.resolve({}) : this.shard(this.shardIndex(term, m), m);
   }
 

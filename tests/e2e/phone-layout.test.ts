@@ -78,7 +78,11 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('advisory pages on a 390 px phone', () => 
             expect((await card.locator('.fix-what').innerText()).trim()).not.toBe('');
           }
         }
-        const top = (selector: string) => page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top);
+        const top = (selector: string) =>
+          page
+            .locator(selector)
+            .first()
+            .evaluate((e) => e.getBoundingClientRect().top);
         expect(await top('.fix-list')).toBeLessThan(await top('.facts'));
         expect(await top('.fix-list')).toBeLessThan(await top('.body'));
       });

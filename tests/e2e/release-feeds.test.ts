@@ -30,9 +30,11 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)("a named release's own feeds", () => {
   it('are advertised in the head of the release page and parse as feeds with only that release', async () => {
     const { page, watch, close } = await session().open(paths.release('verawood'));
     try {
-      const links = await page.locator('head link[rel="alternate"]').evaluateAll((ls) =>
-        ls.map((l) => ({ type: l.getAttribute('type')!, title: l.getAttribute('title')!, href: (l as HTMLLinkElement).href })),
-      );
+      const links = await page
+        .locator('head link[rel="alternate"]')
+        .evaluateAll((ls) =>
+          ls.map((l) => ({ type: l.getAttribute('type')!, title: l.getAttribute('title')!, href: (l as HTMLLinkElement).href })),
+        );
       const own = links.filter((l) => new URL(l.href).pathname.startsWith('/releases/verawood/'));
       expect(own.map((l) => [l.type, new URL(l.href).pathname])).toEqual([
         ['application/rss+xml', paths.releaseFeed('verawood', 'rss')],
@@ -83,7 +85,11 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)("a named release's own feeds", () => {
     try {
       const row = page.locator('.scope-feed-table tr', { hasText: 'Verawood' });
       const hrefs = await row.locator('td a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-      expect(hrefs).toEqual([paths.releaseFeed('verawood', 'rss'), paths.releaseFeed('verawood', 'json'), paths.releaseFeed('verawood', 'ics')]);
+      expect(hrefs).toEqual([
+        paths.releaseFeed('verawood', 'rss'),
+        paths.releaseFeed('verawood', 'json'),
+        paths.releaseFeed('verawood', 'ics'),
+      ]);
       expect(await page.locator('.scope-feed-table tr', { hasText: 'edx-enterprise' }).count()).toBe(1);
       expect(watch.problems()).toEqual([]);
     } finally {

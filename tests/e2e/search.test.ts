@@ -52,7 +52,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
   const session = useSession(() => buildOrThrow());
 
   /** Opens /search/ (or `path`), runs `body`, then holds the page to no console error and no CSP violation. */
-  async function onSearchPage<T>(body: (page: Page) => Promise<T>, path = paths.search): Promise<T> {
+  async function onSearchPage<T>(body: (page: Page) => Promise<T>, path: string = paths.search): Promise<T> {
     const { page, watch, close } = await session().open(path);
     try {
       await page.waitForSelector(INPUT);
@@ -138,10 +138,10 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
         }
         expect(value, `no ${group} filter would narrow the results`).not.toBeNull();
         await page.locator(`#search-filter-groups input[name="${group}"][value="${value}"]`).check();
-        await page.waitForFunction(
-          ([n, status]) => document.querySelector(status)?.textContent?.trim().startsWith(`${n} result`),
-          [expected, STATUS] as const,
-        );
+        await page.waitForFunction(([n, status]) => document.querySelector(status)?.textContent?.trim().startsWith(`${n} result`), [
+          expected,
+          STATUS,
+        ] as const);
         const filtered = await settled(page, 'course');
         expect(filtered.count).toBe(expected);
         const got = filtered.paths.map((path) => {
@@ -206,7 +206,8 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
       }
       // The same kind of query for a published advisory does find it: the search was working.
       const alias = backported.advisory.aliases[0]!;
-      if (!(await search(page, alias)).paths.includes(paths.advisory(backported.id))) out.push(`control: ${alias} did not find ${backported.id}`);
+      if (!(await search(page, alias)).paths.includes(paths.advisory(backported.id)))
+        out.push(`control: ${alias} did not find ${backported.id}`);
       return out;
     });
     expect(hits).toEqual([]);

@@ -56,12 +56,12 @@ describe('OSV records', () => {
     const withIntro = recordOf({
       affected: [{ repository: 'openedx/credentials', introduced, master_fix: '1111222233334444555566667777888899990000' }],
     });
-    expect(withIntro.affected[0]!.ranges[0]!.events[0]).toEqual({ introduced });
+    expect(withIntro.affected[0]!.ranges![0]!.events[0]).toEqual({ introduced });
     valid(withIntro);
     const unfixed = recordOf({
       affected: [{ repository: 'openedx/credentials', releases: [{ release: 'verawood', status: 'affected' }] }],
     });
-    expect(unfixed.affected[0]!.ranges[0]!.events).toEqual([{ introduced: '0' }]);
+    expect(unfixed.affected[0]!.ranges![0]!.events).toEqual([{ introduced: '0' }]);
     valid(unfixed);
   });
 
