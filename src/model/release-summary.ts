@@ -61,7 +61,10 @@ export function releaseSummary(checklist: Checklist, published: readonly Publish
   const unassessed =
     status === 'ended'
       ? published.filter(
-          (a) => a.visibility === 'published' && utcDay(a.advisory.publish_at) > release.end_of_support && !a.releaseNames.includes(release.name),
+          (a) =>
+            a.visibility === 'published' &&
+            utcDay(a.advisory.publish_at) > release.end_of_support &&
+            !a.releaseNames.includes(release.name),
         ).length
       : 0;
   return {

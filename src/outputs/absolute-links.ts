@@ -51,7 +51,11 @@ export function absoluteMarkdownLinks(markdown: string, pageUrl: string, siteUrl
       // Outside backtick code spans (the odd-numbered pieces of the split are code).
       return line
         .split(/(`+[^`]*`+)/)
-        .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\]\((<[^>]*>|[^\s)]+)/g, (_, t: string) => `](${t.startsWith('<') ? `<${fix(t.slice(1, -1))}>` : fix(t)}`)))
+        .map((piece, i) =>
+          i % 2 === 1
+            ? piece
+            : piece.replace(/\]\((<[^>]*>|[^\s)]+)/g, (_, t: string) => `](${t.startsWith('<') ? `<${fix(t.slice(1, -1))}>` : fix(t)}`),
+        )
         .join('');
     })
     .join('\n');

@@ -51,7 +51,12 @@ export function productPurl(a: Affected, version?: string): string {
 }
 
 /** Builds the products of one affected entry; ids are unique within the document by construction. */
-function componentPart(a: Affected, id: (label: string) => string, rank: (release: string) => number, branches: ReadonlyMap<string, string>): ComponentPart {
+function componentPart(
+  a: Affected,
+  id: (label: string) => string,
+  rank: (release: string) => number,
+  branches: ReadonlyMap<string, string>,
+): ComponentPart {
   const name = isPackage(a) ? a.package.name : a.repository;
   const leaves: Leaf[] = [];
   const status: Status = { known_affected: [], fixed: [], known_not_affected: [] };
@@ -179,7 +184,11 @@ function documentReferences(p: PublishedAdvisory, ctx: OutputContext) {
     { category: 'self', summary: 'The advisory on the Open edX security site', url: advisoryUrl(ctx, p.id) },
     { category: 'external', summary: 'The advisory as an OSV record', url: absolute(ctx.site.url, paths.osv(p.id)) },
     // Each URL once: a commit linked under a repository's old name is the same commit.
-    ...uniqueByUrl(p.advisory.references, (r) => r.url).map((r) => ({ category: 'external', summary: REFERENCE_LABELS[r.type], url: r.url })),
+    ...uniqueByUrl(p.advisory.references, (r) => r.url).map((r) => ({
+      category: 'external',
+      summary: REFERENCE_LABELS[r.type],
+      url: r.url,
+    })),
   ];
 }
 

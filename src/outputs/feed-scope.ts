@@ -23,7 +23,8 @@ export type FeedScope = {
   notice: (n: NoticeEntry) => boolean;
 };
 
-const feedsOf = (path: (format: FeedFormat) => string) => Object.fromEntries(FEED_FORMATS.map((f) => [f, path(f)])) as Record<FeedFormat, string>;
+const feedsOf = (path: (format: FeedFormat) => string) =>
+  Object.fromEntries(FEED_FORMATS.map((f) => [f, path(f)])) as Record<FeedFormat, string>;
 
 export function siteScope(model: Pick<SiteModel, 'site'>): FeedScope {
   return {
@@ -73,7 +74,11 @@ export function feedComponents(model: Pick<SiteModel, 'published' | 'releases'>)
 
 /** Every scope of the site: the site, each named release (newest first), each component. */
 export function feedScopes(model: SiteModel): FeedScope[] {
-  return [siteScope(model), ...model.releases.map((r) => releaseScope(model, r)), ...feedComponents(model).map((c) => componentScope(model, c))];
+  return [
+    siteScope(model),
+    ...model.releases.map((r) => releaseScope(model, r)),
+    ...feedComponents(model).map((c) => componentScope(model, c)),
+  ];
 }
 
 /** The model with only the scope's advisories and notices (the order is kept). */

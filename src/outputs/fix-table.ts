@@ -15,8 +15,15 @@ const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
 
 function cells(row: FixRow, ctx: Pick<OutputContext, 'site'>): [string, string, string, string] {
   if (row.kind === 'package') {
-    const fix = row.fixed ? `${link(packagePage(row.ecosystem, row.component, row.fixed), `version ${code(row.fixed)}`)} or later` : 'no fixed version';
-    return [`${escapeHtml(row.component)} (${escapeHtml(row.ecosystem)})`, `affected: ${code(row.range)}`, row.fixed ? 'Fixed' : 'No fixed version yet', fix];
+    const fix = row.fixed
+      ? `${link(packagePage(row.ecosystem, row.component, row.fixed), `version ${code(row.fixed)}`)} or later`
+      : 'no fixed version';
+    return [
+      `${escapeHtml(row.component)} (${escapeHtml(row.ecosystem)})`,
+      `affected: ${code(row.range)}`,
+      row.fixed ? 'Fixed' : 'No fixed version yet',
+      fix,
+    ];
   }
   const where = row.release ? link(absolute(ctx.site.url, paths.release(row.release.name)), escapeHtml(row.release.title)) : 'master';
   const fixes = [
@@ -31,7 +38,14 @@ export function fixTableHtml(p: PublishedAdvisory, ctx: Pick<OutputContext, 'sit
   const rows = fixRows(p.advisory.affected, ctx.releases);
   if (rows.length === 0) return '';
   const head = ['Component', 'Branch or release', 'Status', 'Fix'].map((h) => `<th>${h}</th>`).join('');
-  const body = rows.map((r) => `<tr>${cells(r, ctx).map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr>${cells(r, ctx)
+          .map((c) => `<td>${c}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('\n');
   const caption = p.advisory.withdrawn ? 'Fixes as recorded (withdrawn: nothing to apply)' : 'What to apply';
   return `<table>\n<caption>${caption}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }

@@ -83,7 +83,17 @@ function affectedEntry(a: Affected, states: ReleaseState[]): OsvAffected {
   // the whole truth, and no scanner is told more than the working group said (docs/feeds.md).
   const exact = !a.releases.some((r) => r.status === 'not_affected');
   return {
-    ...(exact ? { ranges: [{ type: 'GIT' as const, repo: gitRepo(a.repository), events: [{ introduced: a.introduced ?? '0' }, ...fixes.map((fixed) => ({ fixed }))] }] } : {}),
+    ...(exact
+      ? {
+          ranges: [
+            {
+              type: 'GIT' as const,
+              repo: gitRepo(a.repository),
+              events: [{ introduced: a.introduced ?? '0' }, ...fixes.map((fixed) => ({ fixed }))],
+            },
+          ],
+        }
+      : {}),
     database_specific: {
       repository: a.repository,
       ...(a.master_fix ? { master_fix: a.master_fix } : {}),

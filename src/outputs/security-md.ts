@@ -38,7 +38,9 @@ function supportedTable(supported: SecurityMdInput['releases'], now: Date): stri
     '| master | `master` | always |',
     ...supported.map((r) => `| ${r.title} | \`${r.branch}\` | ${formatDate(r.end_of_support)} |`),
     '',
-    supported.length === 0 ? 'No named release was supported on that day; run master or upgrade to the next named release.' : 'Older named releases receive no security fixes.',
+    supported.length === 0
+      ? 'No named release was supported on that day; run master or upgrade to the next named release.'
+      : 'Older named releases receive no security fixes.',
     '',
   ];
 }

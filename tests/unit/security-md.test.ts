@@ -67,7 +67,12 @@ describe('SECURITY.md generator', () => {
       releases: model.releases.map((r) => ({ ...r, supported: r.name === 'ulmo' || r.name === 'verawood' })),
     });
     expect(later).toMatch(/\| Ulmo \|/);
-    const none = securityMd({ ...model, repository: 'openedx/edx-ora2', now, releases: model.releases.map((r) => ({ ...r, supported: false })) });
+    const none = securityMd({
+      ...model,
+      repository: 'openedx/edx-ora2',
+      now,
+      releases: model.releases.map((r) => ({ ...r, supported: false })),
+    });
     expect(none).toContain('No named release was supported on that day');
   });
 
@@ -91,7 +96,9 @@ describe('SECURITY.md generator', () => {
       'Staying informed',
     ]);
     expect(html).toContain('<a href="https://security.openedx.org/policy/">');
-    expect(renderMarkdown(securityMd({ ...model, repository: 'openedx/edx-ora2', now: new Date(FIXTURE_CLOCK) })).html).toContain('<table>');
+    expect(renderMarkdown(securityMd({ ...model, repository: 'openedx/edx-ora2', now: new Date(FIXTURE_CLOCK) })).html).toContain(
+      '<table>',
+    );
   });
 });
 

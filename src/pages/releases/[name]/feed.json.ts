@@ -4,7 +4,8 @@ import { getSiteModel } from '../../../build/session.ts';
 import { feedResponse } from '../../../outputs/feed-responses.ts';
 import { releaseScope } from '../../../outputs/feed-scope.ts';
 
-export const getStaticPaths = (async () => (await getSiteModel()).releases.map((r) => ({ params: { name: r.name }, props: { release: r } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getSiteModel()).releases.map((r) => ({ params: { name: r.name }, props: { release: r } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const model = await getSiteModel();

@@ -4,7 +4,8 @@ import { getSiteModel } from '../../../../build/session.ts';
 import { feedResponse } from '../../../../outputs/feed-responses.ts';
 import { componentScope, feedComponents } from '../../../../outputs/feed-scope.ts';
 
-export const getStaticPaths = (async () => feedComponents(await getSiteModel()).map((c) => ({ params: { value: c.slug }, props: { component: c } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  feedComponents(await getSiteModel()).map((c) => ({ params: { value: c.slug }, props: { component: c } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const model = await getSiteModel();
