@@ -43,5 +43,5 @@ if (!site || !releases) {
 }
 
 process.stdout.write(
-  securityMd({ site, releases: sortReleases(releases).map((r) => ({ ...r, supported: isSupported(r, now) })), repository }),
+  securityMd({ site, releases: sortReleases(releases).map((r) => ({ ...r, supported: isSupported(r, now) })), repository, now }),
 );

@@ -32,11 +32,11 @@ export async function weighFirstSearch(dist: string, query: string): Promise<Sea
       );
     });
     await page.goto(`${server.url}/search/`, { waitUntil: 'networkidle' });
-    const box = page.locator('input[type="search"], input[type="text"]').first();
+    const box = page.locator('input[type="search"]').first();
     await box.fill(query);
-    await page.waitForSelector('.pagefind-ui__result, [class*="result"] a', { timeout: 20_000 });
+    await page.waitForSelector('.search-result-link', { timeout: 20_000 });
     await page.waitForLoadState('networkidle');
-    const results = await page.locator('.pagefind-ui__result').count();
+    const results = await page.locator('.search-result-link').count();
     await Promise.all(pending);
     return { query, requests, bytes, results };
   } finally {

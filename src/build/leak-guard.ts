@@ -15,6 +15,7 @@ import { startJobs, type BackgroundJob, type BuildJobs, type BuildWorker } from 
 import { currentSession } from './session.ts';
 import { LeakScanner, listFiles, sortLeaks, type Leak } from '../embargo/leak-scan.ts';
 import { moveDir } from './move-dir.ts';
+import { SEARCH_INDEX_DIR } from './search-index.ts';
 
 /**
  * Scans the whole output from one queue of files, on two threads: the pages, feeds and exports
@@ -36,9 +37,9 @@ async function scanOutput(
   let indexSettled = false;
   const index = searchIndex.done
     .then((records) => {
-      // Nothing else writes pagefind/; if something did, the rename fails and so does the build.
-      moveDir(searchIndex.dir, join(out, 'pagefind'));
-      queue.push(...listFiles(join(out, 'pagefind')).map((file) => `pagefind/${file}`));
+      // Nothing else writes the index folder; if something did, the rename fails and so does the build.
+      moveDir(searchIndex.dir, join(out, SEARCH_INDEX_DIR));
+      queue.push(...listFiles(join(out, SEARCH_INDEX_DIR)).map((file) => `${SEARCH_INDEX_DIR}/${file}`));
       onIndexed(records);
     })
     .finally(() => (indexSettled = true));

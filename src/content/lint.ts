@@ -10,7 +10,8 @@
  *   references   aliases listed once
  *   strings      placeholders and characters no output can carry, in every field
  *   body         plain Markdown (src/content/lint/body.ts)
- *   corpus       ids and aliases unique across files; the notice period; the release calendar
+ *   corpus       ids and aliases unique across files, duplicate_of names one; the notice
+ *                period; the release calendar
  *
  * CORPUS_RULES see every file and the clock. Rules that need the visibility gate live beside
  * it (src/embargo/content-rules.ts) and are passed to `readCorpus` by whoever reads content
@@ -18,7 +19,7 @@
  */
 import { bodyRules } from './lint/body.ts';
 import { releaseCalendar } from './lint/calendar.ts';
-import { noticePeriod, uniqueIds } from './lint/corpus.ts';
+import { duplicateOf, noticePeriod, uniqueIds } from './lint/corpus.ts';
 import type { CorpusFacts, CorpusRule } from './lint/corpus-rule.ts';
 import { dateRules } from './lint/dates.ts';
 import { idRules } from './lint/ids.ts';
@@ -31,12 +32,12 @@ import { fieldPath, valueAt, type Problem } from './problems.ts';
 import type { LineOf } from './yaml.ts';
 
 export { CONTROL_CHARACTER } from './lint/characters.ts';
-export { noticePeriodProblem } from './lint/corpus.ts';
+export { lintDuplicateOf, noticePeriodProblem } from './lint/corpus.ts';
 export { PLACEHOLDER };
 
 export const ADVISORY_RULES: readonly AdvisoryRule[] = [idRules, dateRules, severityRules, releaseRules, componentRules, referenceRules];
 
-export const CORPUS_RULES: readonly CorpusRule[] = [uniqueIds, noticePeriod, releaseCalendar];
+export const CORPUS_RULES: readonly CorpusRule[] = [uniqueIds, duplicateOf, noticePeriod, releaseCalendar];
 
 export type FileToLint = FileFacts & {
   /** The frontmatter as written (for the string rules, which read refused fields too). */

@@ -135,6 +135,9 @@ export type ChecklistPage = {
   first: number;
 };
 
+/** The page on which the "also check" list starts (the named list comes first, page after page). */
+export const alsoCheckPage = (checklist: Checklist, perPage = PER_PAGE): number => Math.floor(checklist.items.length / perPage) + 1;
+
 /**
  * A checklist cut into pages of `perPage` rows, so a release named by thousands of advisories
  * still has pages of bounded size. The named list comes first; the "also check" list follows.

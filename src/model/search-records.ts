@@ -1,48 +1,72 @@
 /**
  * What the search index holds: one record per published or withdrawn advisory and one per
- * prose page, built from the same public model the pages render. Indexing records instead of
- * the built HTML lets the indexer start before any page exists and run beside Astro's
- * rendering (see docs/performance.md); the leak scan still reads the index it writes.
+ * prose page, built from the same public model the pages render (so the index can be written
+ * beside Astro's rendering, and the leak scan still reads what it writes).
+ *
+ * An advisory is searchable by its structured fields, not only its prose: its id and aliases
+ * (matched exactly), the named releases, tags and components of its fix rows, its CWE ids with
+ * their names and the abbreviations people type ("xss", "ssrf": src/schemas/cwe.ts), severity,
+ * credits. Each field has a weight, so a word in the title outranks the same word in the body.
  */
+import { CWE_NAMES, CWE_SEARCH_TERMS } from '../schemas/cwe.ts';
+import type { SeverityLevel } from '../schemas/cvss.ts';
 import type { Site } from '../schemas/site.ts';
-import { utcDay } from './dates.ts';
+import { formatDate } from './dates.ts';
 import { loadSiteProse, PROSE_SLUGS } from './site-prose.ts';
-import type { PublishedAdvisory, SiteModel } from './site-model.ts';
+import type { PublishedAdvisory, ReleaseInfo, SiteModel } from './site-model.ts';
 import { paths } from './urls.ts';
 
-/** Pagefind's custom record, as `index.addCustomRecord` takes it. */
+/** Field weights: how much one occurrence of a word counts in each field. */
+export const WEIGHTS = { title: 10, identifiers: 10, structured: 6, summary: 4, credits: 2, body: 1 } as const;
+
 export type SearchRecord = {
+  /** Root-relative route of the page; the search page adds the base path. */
   url: string;
-  content: string;
-  language: string;
-  meta: Record<string, string>;
-  filters?: Record<string, string[]>;
+  title: string;
+  /** Advisories only. */
+  advisory?: { id: string; level: SeverityLevel; date: string; withdrawn: boolean } | undefined;
+  /** What a result shows under its title: the summary, or a prose page's description. */
+  excerpt: string;
+  /** Ids and aliases, matched whole. */
+  identifiers: string[];
+  /** Text per field, each counted with its weight. */
+  fields: Array<[keyof typeof WEIGHTS, string]>;
+  /** Values the search page filters by (advisories only). */
+  filters?: { severity: SeverityLevel; year: string; components: string[] } | undefined;
 };
 
-const LANGUAGE = 'en';
+const EXCERPT = 240;
+const clip = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= EXCERPT ? flat : `${flat.slice(0, flat.lastIndexOf(' ', EXCERPT))} …`;
+};
 
-/** Everything a reader may search an advisory by, in the order its page shows it. */
-export function advisoryRecord(a: PublishedAdvisory): SearchRecord {
+/** The named releases of every fix row, with their titles, tags and branch names. */
+function releaseText(a: PublishedAdvisory, releases: ReadonlyMap<string, ReleaseInfo>): string {
+  const rows = a.advisory.affected.flatMap((x) => x.releases);
+  return [...a.releaseNames.map((n) => `${n} ${releases.get(n)?.title ?? ''}`), ...rows.flatMap((r) => (r.tag ? [r.tag] : []))].join(' ');
+}
+
+/** Everything a reader may search an advisory by. */
+export function advisoryRecord(a: PublishedAdvisory, releases: ReadonlyMap<string, ReleaseInfo> = new Map()): SearchRecord {
   const adv = a.advisory;
-  const day = utcDay(adv.publish_at);
-  const content = [
-    a.visibility === 'withdrawn' ? `Withdrawn: ${adv.withdrawn?.reason ?? ''}` : '',
-    `${a.id}: ${adv.title}`,
-    adv.aliases.join(', '),
-    adv.summary,
-    `Severity ${a.level}. Components: ${a.components.join(', ')}.`,
-    adv.cwe.join(', '),
-    a.text,
-    adv.credits.map((c) => c.name).join(', '),
-  ];
+  const cwe = adv.cwe.map((c) => [c, CWE_NAMES[c] ?? '', ...(CWE_SEARCH_TERMS[c] ?? [])].join(' '));
+  const withdrawn = a.visibility === 'withdrawn';
   return {
     url: paths.advisory(a.id),
-    content: content.filter(Boolean).join('\n'),
-    language: LANGUAGE,
-    meta: { title: adv.title, id: a.id, date: day },
-    filters: { severity: [a.level], component: a.components, year: [a.year] },
-    // No sort key: the search page ranks by relevance, and a date sort would put a list of
-    // every page into the index metadata each visitor loads first (24 KB at 10,000).
+    title: adv.title,
+    advisory: { id: a.id, level: a.level, date: formatDate(adv.publish_at), withdrawn },
+    excerpt: clip(adv.summary),
+    identifiers: [a.id, ...adv.aliases],
+    fields: [
+      ['title', adv.title],
+      ['identifiers', [a.id, ...adv.aliases].join(' ')],
+      ['structured', [...a.components, releaseText(a, releases), ...cwe, `severity ${a.level}`, withdrawn ? 'withdrawn' : ''].join('\n')],
+      ['summary', [adv.summary, withdrawn ? (adv.withdrawn?.reason ?? '') : ''].join('\n')],
+      ['credits', adv.credits.map((c) => c.name).join(', ')],
+      ['body', a.text],
+    ],
+    filters: { severity: a.level, year: a.year, components: a.components },
   };
 }
 
@@ -51,13 +75,19 @@ export function proseRecord(slug: (typeof PROSE_SLUGS)[number], site: Site): Sea
   const page = loadSiteProse(slug, site);
   return {
     url: page.url,
-    content: [page.data.title, page.data.description, page.text].filter(Boolean).join('\n'),
-    language: LANGUAGE,
-    meta: { title: page.data.title },
+    title: page.data.title,
+    excerpt: clip(page.data.description ?? ''),
+    identifiers: [],
+    fields: [
+      ['title', page.data.title],
+      ['summary', page.data.description ?? ''],
+      ['body', page.text],
+    ],
   };
 }
 
-/** Every record of the site, in a stable order (the index is byte-identical per build). */
+/** Every record of the site in a stable order (the index is byte-identical per build): advisories newest first, then prose. */
 export function searchRecords(model: SiteModel): SearchRecord[] {
-  return [...PROSE_SLUGS.map((slug) => proseRecord(slug, model.site)), ...model.published.map(advisoryRecord)];
+  const releases = new Map(model.releases.map((r) => [r.name, r]));
+  return [...model.published.map((a) => advisoryRecord(a, releases)), ...PROSE_SLUGS.map((slug) => proseRecord(slug, model.site))];
 }

@@ -39,12 +39,21 @@ export const paths = {
   advisoryFacet: (facet: ArchiveFacet, value: string, page = 1) => `/advisories/${facet}/${value}/${page <= 1 ? '' : `page/${page}/`}`,
   /** A named release's checklist; long ones continue on `page/N/`. */
   releasePage: (name: string, page: number) => (page <= 1 ? `/releases/${name}/` : `/releases/${name}/page/${page}/`),
+  /** A named release's own feeds: its advisories and pre-announcements only. */
+  releaseFeed: (name: string, format: FeedFormat) => `/releases/${name}/${FEED_FILES[format]}`,
+  /** A component's own feeds (`slug` from componentSlugs in archive.ts), beside its archive listing. */
+  componentFeed: (slug: string, format: FeedFormat) => `/advisories/component/${slug}/${FEED_FILES[format]}`,
   figures: '/figures/',
   robots: '/robots.txt',
   sitemap: '/sitemap-index.xml',
-  pagefindUiScript: '/pagefind/pagefind-ui.js',
-  pagefindUiStyle: '/pagefind/pagefind-ui.css',
+  /** The search index's folder (src/build/search-index.ts writes it; the search page reads it). */
+  searchIndex: '/search-index/',
 } as const;
+
+/** The three feed formats every feed scope (the site, a named release, a component) comes in. */
+export const FEED_FORMATS = ['rss', 'json', 'ics'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', json: 'feed.json', ics: 'calendar.ics' };
 
 /** The archive's filters; each value has its own pre-built, paginated listing. */
 export const ARCHIVE_FACETS = ['severity', 'year', 'component', 'release'] as const;
@@ -74,6 +83,13 @@ export const packagePage = (ecosystem: string, name: string, version?: string) =
   ecosystem === 'PyPI'
     ? `https://pypi.org/project/${name}/${version ? `${version}/` : ''}`
     : `https://www.npmjs.com/package/${name}${version ? `/v/${version}` : ''}`;
+
+/** The record of an alias in its own database: CVE at cve.org, GHSA at GitHub, PYSEC at OSV. */
+export function aliasUrl(alias: string): string {
+  if (alias.startsWith('CVE-')) return `https://www.cve.org/CVERecord?id=${alias}`;
+  if (alias.startsWith('GHSA-')) return `https://github.com/advisories/${alias}`;
+  return `https://osv.dev/vulnerability/${alias}`;
+}
 
 /** FIRST's calculator with the vector filled in, so a reader can see each metric. */
 export const cvssCalculator = (vector: string) => {

@@ -18,9 +18,10 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { NoticeEntry } from '../schemas/public-entry.ts';
 import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
-import { absolute, paths } from '../model/urls.ts';
+import { absolute } from '../model/urls.ts';
 import { advisoryUrl, sortReleaseNames, upcomingUrl, type OutputContext } from './common.ts';
 import { refoldIcs } from './ics-fold.ts';
+import { scopedModel, siteScope, type FeedScope } from './feed-scope.ts';
 
 /** Published advisories that keep their (past) event, newest first. */
 export const KEEP_PUBLISHED = 20;
@@ -94,15 +95,15 @@ export function calendarEvents(model: SiteModel): EventAttributes[] {
  * The whole calendar as text (CRLF line ends, lines folded at 75 octets, as RFC 5545 wants;
  * the `ics` package counts characters, so its folds are redone by octets).
  */
-export function calendarIcs(model: SiteModel): string {
-  const { error, value } = createEvents(calendarEvents(model), {
+export function calendarIcs(model: SiteModel, scope: FeedScope = siteScope(model)): string {
+  const { error, value } = createEvents(calendarEvents(scopedModel(model, scope)), {
     productId: `-//${model.site.title}//Security releases//EN`,
     method: 'PUBLISH',
-    calName: `${model.site.title}: security releases`,
+    calName: `${model.site.title}: security releases${scope.name ? ` for ${scope.name}` : ''}`,
   });
   if (error || value === null) {
     throw new Error(
-      `calendar ${absolute(model.site.url, paths.calendar)}: the ics package refused an event: ${error?.message ?? 'no output'}`,
+      `calendar ${absolute(model.site.url, scope.feeds.ics)}: the ics package refused an event: ${error?.message ?? 'no output'}`,
     );
   }
   return refoldIcs(value);

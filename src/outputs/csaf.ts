@@ -18,12 +18,13 @@ import { levelForScore } from '../schemas/cvss.ts';
 import type { PublishedAdvisory } from '../model/site-model.ts';
 import { absolute, githubCommit, githubTag, packagePage, paths } from '../model/urls.ts';
 import { CREDIT_LABELS, isPackage, REFERENCE_LABELS, type Affected } from '../schemas/advisory.ts';
+import { canonicalRepository, uniqueByUrl } from '../schemas/repositories.ts';
 import { advisoryUrl, purl, releaseRank, revisionsInOrder, sortedUnique, utc, type OutputContext } from './common.ts';
 import { csafUrl } from './csaf-names.ts';
-import { cweName } from './cwe.ts';
+import { cweName } from '../schemas/cwe.ts';
 
 type Note = { category: string; title: string; text: string };
-type Product = { name: string; product_id: string; product_identification_helper?: { purl: string } };
+type Product = { name: string; product_id: string; product_identification_helper: { purl: string } };
 type Leaf = { category: 'product_version' | 'product_version_range'; name: string; product: Product };
 type Remediation = { category: string; details: string; url?: string; product_ids: string[] };
 type Status = { known_affected: string[]; fixed: string[]; known_not_affected: string[] };
@@ -35,17 +36,42 @@ export type CsafDocument = { document: Record<string, unknown>; product_tree?: R
 const VENDOR = 'Open edX';
 const short = (sha: string) => sha.slice(0, 12);
 
+/**
+ * The package URL that lets a vulnerability-management tool match an installation to a product
+ * (CSAF 2.0 section 3.1.3.3; the optional test 6.2.16 wants one on every product). A repository
+ * deployed from source is `pkg:github/<owner>/<name>`, under its current name, with the tag,
+ * branch or commit as version (`pkg:github/openedx/openedx-platform@open-release/teak.3`); a
+ * package is its registry purl. A range product carries the purl without a version: the range
+ * is in its name.
+ */
+export function productPurl(a: Affected, version?: string): string {
+  const base = isPackage(a) ? purl(a.package.ecosystem, a.package.name) : `pkg:github/${canonicalRepository(a.repository).toLowerCase()}`;
+  // Percent-encoded except the slash, which release tags hold and purl parsers keep (the version is what follows the last @).
+  return version === undefined ? base : `${base}@${encodeURIComponent(version).replace(/%2F/g, '/')}`;
+}
+
 /** Builds the products of one affected entry; ids are unique within the document by construction. */
-function componentPart(a: Affected, id: (label: string) => string, rank: (release: string) => number): ComponentPart {
+function componentPart(
+  a: Affected,
+  id: (label: string) => string,
+  rank: (release: string) => number,
+  branches: ReadonlyMap<string, string>,
+): ComponentPart {
   const name = isPackage(a) ? a.package.name : a.repository;
   const leaves: Leaf[] = [];
   const status: Status = { known_affected: [], fixed: [], known_not_affected: [] };
   const remediations: Remediation[] = [];
-  const leaf = (category: Leaf['category'], version: string, extra: Partial<Product> = {}) => {
-    const product = { name: `${name} ${version}`, product_id: id(`${name}@${version.replace(/\s+/g, '-')}`), ...extra };
+  const leaf = (category: Leaf['category'], version: string, purlVersion?: string) => {
+    const product = {
+      name: `${name} ${version}`,
+      product_id: id(`${name}@${version.replace(/\s+/g, '-')}`),
+      product_identification_helper: { purl: productPurl(a, purlVersion) },
+    };
     leaves.push({ category, name: version, product });
     return product.product_id;
   };
+  // A named release as a whole is its release branch (for a package, the package itself).
+  const releaseVersion = (release: string) => (isPackage(a) ? undefined : branches.get(release));
 
   if (isPackage(a)) {
     const ecosystem = a.package.ecosystem;
@@ -57,9 +83,7 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
       const affected = leaf('product_version_range', `vers:${scheme}/${bounds.length > 0 ? bounds.join('|') : '*'}`);
       status.known_affected.push(affected);
       if (r.fixed) {
-        const fixed = leaf('product_version', r.fixed, {
-          product_identification_helper: { purl: `${purl(ecosystem, a.package.name)}@${r.fixed}` },
-        });
+        const fixed = leaf('product_version', r.fixed, r.fixed);
         status.fixed.push(fixed);
         remediations.push({
           category: 'vendor_fix',
@@ -78,7 +102,7 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
   } else if (a.master_fix) {
     const affected = leaf('product_version_range', `master before ${short(a.master_fix)}`);
     status.known_affected.push(affected);
-    status.fixed.push(leaf('product_version', `master at ${short(a.master_fix)}`));
+    status.fixed.push(leaf('product_version', `master at ${short(a.master_fix)}`, a.master_fix));
     remediations.push({
       category: 'vendor_fix',
       details: `Fixed on the master branch by commit ${a.master_fix}.`,
@@ -86,7 +110,7 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
       product_ids: [affected],
     });
   } else if (!a.releases.some((r) => r.status === 'fixed')) {
-    const affected = leaf('product_version', 'master');
+    const affected = leaf('product_version', 'master', 'master');
     status.known_affected.push(affected);
     remediations.push({
       category: 'none_available',
@@ -98,12 +122,12 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
   // Named releases, newest first: what happened on each release branch.
   for (const r of [...a.releases].sort((x, y) => rank(x.release) - rank(y.release) || x.release.localeCompare(y.release))) {
     if (r.status === 'not_affected') {
-      status.known_not_affected.push(leaf('product_version', r.release));
+      status.known_not_affected.push(leaf('product_version', r.release, releaseVersion(r.release)));
     } else if (r.status === 'fixed') {
       const fix = r.tag ?? `${r.release} at ${short(r.commit!)}`;
       const affected = leaf('product_version_range', `${r.release} before ${fix}`);
       status.known_affected.push(affected);
-      status.fixed.push(leaf('product_version', fix));
+      status.fixed.push(leaf('product_version', fix, isPackage(a) ? undefined : (r.tag ?? r.commit)));
       const repository = a.repository;
       const how = [r.tag ? `upgrade to ${r.tag}` : '', r.commit ? `apply commit ${r.commit}` : ''].filter(Boolean).join(' or ');
       remediations.push({
@@ -113,7 +137,7 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
         product_ids: [affected],
       });
     } else {
-      const affected = leaf('product_version', r.release);
+      const affected = leaf('product_version', r.release, releaseVersion(r.release));
       status.known_affected.push(affected);
       remediations.push(
         r.status === 'wont_fix'
@@ -159,7 +183,12 @@ function documentReferences(p: PublishedAdvisory, ctx: OutputContext) {
     { category: 'self', summary: 'This CSAF document', url: csafUrl(ctx, p) },
     { category: 'self', summary: 'The advisory on the Open edX security site', url: advisoryUrl(ctx, p.id) },
     { category: 'external', summary: 'The advisory as an OSV record', url: absolute(ctx.site.url, paths.osv(p.id)) },
-    ...p.advisory.references.map((r) => ({ category: 'external', summary: REFERENCE_LABELS[r.type], url: r.url })),
+    // Each URL once: a commit linked under a repository's old name is the same commit.
+    ...uniqueByUrl(p.advisory.references, (r) => r.url).map((r) => ({
+      category: 'external',
+      summary: REFERENCE_LABELS[r.type],
+      url: r.url,
+    })),
   ];
 }
 
@@ -214,7 +243,8 @@ export function csafDocument(p: PublishedAdvisory, ctx: OutputContext): CsafDocu
     return n === 1 ? label : `${label}#${n}`;
   };
   const rank = releaseRank(ctx);
-  const parts = a.affected.map((x) => componentPart(x, id, rank));
+  const branches = new Map(ctx.releases.map((r) => [r.name, r.branch]));
+  const parts = a.affected.map((x) => componentPart(x, id, rank, branches));
   const all = (key: keyof Status) => parts.flatMap((c) => c.status[key]);
   const productStatus = Object.fromEntries(
     (['fixed', 'known_affected', 'known_not_affected'] as const).filter((k) => all(k).length > 0).map((k) => [k, all(k)]),

@@ -18,6 +18,8 @@ import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
 import { absolute, githubCommit, paths } from '../model/urls.ts';
 import { clockTime, utcDay } from '../model/dates.ts';
 import { csafUrl } from './csaf-names.ts';
+import { absoluteHtmlLinks } from './absolute-links.ts';
+import { escapeHtml, fixTableHtml } from './fix-table.ts';
 import {
   advisoryUrl,
   fingerprint,
@@ -83,7 +85,6 @@ export type FeedItem = {
   openedx: OpenedxExtension;
 };
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const stripAnchors = (html: string) => html.replace(/\s*<a class="anchor"[^>]*>[\s\S]*?<\/a>/g, '');
 const utcReadable = (instant: string) => `${utcDay(instant)} ${clockTime(instant)} UTC`;
 
@@ -118,7 +119,14 @@ export function advisoryItem(p: PublishedAdvisory, ctx: OutputContext): FeedItem
     url,
     title: `${state}${p.id} (${p.level}): ${a.title}`,
     summary: [...lead, summary].join('\n\n'),
-    contentHtml: [...lead, summary].map((t) => `<p>${escapeHtml(t)}</p>`).join('\n') + `\n${stripAnchors(p.html)}`,
+    // Self-contained: the fix table, then the body with every link absolute (docs/feeds.md).
+    contentHtml: [
+      ...[...lead, summary].map((t) => `<p>${escapeHtml(t)}</p>`),
+      fixTableHtml(p, ctx),
+      absoluteHtmlLinks(stripAnchors(p.html), url, ctx.site.url),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     date: lastChange(a),
     published: utc(a.publish_at),
     modified: lastChange(a),

@@ -6,24 +6,26 @@
 import type { SiteModel } from '../model/site-model.ts';
 import { absolute, paths } from '../model/urls.ts';
 import { feedItems } from './feed-items.ts';
+import { scopedModel, siteScope, type FeedScope } from './feed-scope.ts';
 
 export const JSON_FEED_TYPE = 'application/feed+json';
 
 /** The version of the `_openedx` extension; raised only for changes that break readers. */
 export const EXTENSION_VERSION = 1;
 
-export function jsonFeed(model: SiteModel) {
+/** The site's feed, or one scope's (a named release, a component: feed-scope.ts). */
+export function jsonFeed(model: SiteModel, scope: FeedScope = siteScope(model)) {
   const url = (path: string) => absolute(model.site.url, path);
   return {
     version: 'https://jsonfeed.org/version/1.1',
-    title: `${model.site.title}: advisories and pre-announcements`,
-    home_page_url: url(paths.home),
-    feed_url: url(paths.jsonFeed),
-    description: `Security advisories and pre-announced security releases of the Open edX platform, from ${model.site.title}.`,
+    title: scope.title,
+    home_page_url: url(scope.page),
+    feed_url: url(scope.feeds.json),
+    description: scope.description,
     language: model.site.languages[0] ?? 'en',
     authors: [{ name: model.site.title, url: url(paths.home) }],
     _openedx: { about: `${url(paths.subscribe)}#json-feed`, version: EXTENSION_VERSION },
-    items: feedItems(model).map((item) => ({
+    items: feedItems(scopedModel(model, scope)).map((item) => ({
       id: item.guid,
       url: item.url,
       title: item.title,

@@ -12,6 +12,8 @@
 import { isPackage, type Affected } from '../schemas/advisory.ts';
 import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
 import { absolute, githubCommit, packagePage, paths } from '../model/urls.ts';
+import { uniqueByUrl } from '../schemas/repositories.ts';
+import { absoluteMarkdownLinks } from './absolute-links.ts';
 import { advisoryUrl, lastChange, purl, releaseStates, sortedUnique, utc, type OutputContext, type ReleaseState } from './common.ts';
 
 /** The OSV schema version these records are written for (nothing newer is used). */
@@ -24,7 +26,7 @@ type Event = { introduced: string } | { fixed: string } | { last_affected: strin
 type Range = { type: 'GIT' | 'ECOSYSTEM'; repo?: string; events: Event[] };
 type OsvAffected = {
   package?: { ecosystem: string; name: string; purl: string };
-  ranges: Range[];
+  ranges?: Range[];
   database_specific: Record<string, unknown>;
 };
 
@@ -35,6 +37,7 @@ export type OsvRecord = {
   published: string;
   withdrawn?: string;
   aliases: string[];
+  related?: string[];
   summary: string;
   details: string;
   severity?: Array<{ type: 'CVSS_V3' | 'CVSS_V4'; score: string }>;
@@ -73,21 +76,36 @@ function affectedEntry(a: Affected, states: ReleaseState[]): OsvAffected {
   // event of one GIT range, so a commit on any branch that has its fix is not matched.
   const backports = a.releases.filter((r) => r.status === 'fixed' && r.commit).map((r) => r.commit!);
   const fixes = [...new Set([...(a.master_fix ? [a.master_fix] : []), ...backports])];
+  // A GIT range covers every commit after `introduced` that no fix reaches, on every branch. A
+  // named release recorded as not_affected may still hold such commits (its branch may even
+  // hold the introducing commit, with the flaw unreachable), so the range would call it
+  // affected. Then the range is left out: the named-release facts in database_specific are
+  // the whole truth, and no scanner is told more than the working group said (docs/feeds.md).
+  const exact = !a.releases.some((r) => r.status === 'not_affected');
   return {
-    ranges: [
-      {
-        type: 'GIT',
-        repo: gitRepo(a.repository),
-        events: [{ introduced: a.introduced ?? '0' }, ...fixes.map((fixed) => ({ fixed }))],
-      },
-    ],
+    ...(exact
+      ? {
+          ranges: [
+            {
+              type: 'GIT' as const,
+              repo: gitRepo(a.repository),
+              events: [{ introduced: a.introduced ?? '0' }, ...fixes.map((fixed) => ({ fixed }))],
+            },
+          ],
+        }
+      : {}),
     database_specific: {
       repository: a.repository,
       ...(a.master_fix ? { master_fix: a.master_fix } : {}),
+      ...(exact ? {} : { ranges_omitted: NO_RANGE_NOTE, fix_commits: fixes }),
       releases: releasesOf(states, a.repository),
     },
   };
 }
+
+/** Why a repository entry has no GIT range (see affectedEntry). */
+export const NO_RANGE_NOTE =
+  'A named release is not affected; a GIT range would report every branch without a fix commit as affected, so the named-release states in "releases" are given instead.';
 
 function references(p: PublishedAdvisory, ctx: OutputContext): OsvRecord['references'] {
   const a = p.advisory;
@@ -103,25 +121,33 @@ function references(p: PublishedAdvisory, ctx: OutputContext): OsvRecord['refere
     const commits = [...(!isPackage(x) && x.master_fix ? [x.master_fix] : []), ...x.releases.flatMap((r) => (r.commit ? [r.commit] : []))];
     for (const c of commits) refs.push({ type: 'FIX', url: githubCommit(repository, c) });
   }
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const key = `${r.type} ${r.url}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  // One entry per URL: a commit linked under a repository's old name is the same commit.
+  return uniqueByUrl(refs, (r) => r.url);
 }
 
-function details(p: PublishedAdvisory): string {
+function details(p: PublishedAdvisory, ctx: OutputContext): string {
   const a = p.advisory;
   const parts = [];
   if (a.withdrawn) parts.push(`**Withdrawn** on ${utc(a.withdrawn.at).slice(0, 10)}: ${a.withdrawn.reason}`);
   parts.push(a.summary.replace(/\s+/g, ' ').trim());
-  if (p.markdown) parts.push(p.markdown);
+  // Scanners show details far from the site: links to its pages must be absolute.
+  if (p.markdown) parts.push(absoluteMarkdownLinks(p.markdown, advisoryUrl(ctx, p.id), ctx.site.url));
   return parts.join('\n\n');
 }
 
-export function osvRecord(p: PublishedAdvisory, ctx: OutputContext): OsvRecord {
+/** The advisory a withdrawn one duplicates, as a record id, when that advisory is public. */
+function related(p: PublishedAdvisory, ctx: RecordContext): string[] {
+  const target = p.advisory.withdrawn?.duplicate_of;
+  return target && ctx.published?.some((x) => x.id === target) ? [osvId(target)] : [];
+}
+
+/** The model's public advisories are needed only to name a duplicated one in `related`. */
+type RecordContext = OutputContext & { published?: readonly PublishedAdvisory[] };
+
+export function osvRecord(p: PublishedAdvisory, ctx: RecordContext): OsvRecord {
   const a = p.advisory;
   const states = releaseStates(p, ctx);
+  const links = related(p, ctx);
   const severity = [
     ...(a.severity?.cvss_v3 ? [{ type: 'CVSS_V3' as const, score: a.severity.cvss_v3 }] : []),
     ...(a.severity?.cvss_v4 ? [{ type: 'CVSS_V4' as const, score: a.severity.cvss_v4 }] : []),
@@ -133,8 +159,9 @@ export function osvRecord(p: PublishedAdvisory, ctx: OutputContext): OsvRecord {
     published: utc(a.publish_at),
     ...(a.withdrawn ? { withdrawn: utc(a.withdrawn.at) } : {}),
     aliases: sortedUnique(a.aliases),
+    ...(links.length > 0 ? { related: links } : {}),
     summary: a.title,
-    details: details(p),
+    details: details(p, ctx),
     ...(severity.length > 0 ? { severity } : {}),
     affected: a.affected.map((x) => affectedEntry(x, states)),
     references: references(p, ctx),

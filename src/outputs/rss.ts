@@ -6,9 +6,10 @@
  */
 import type { RSSOptions } from '@astrojs/rss';
 import type { SiteModel } from '../model/site-model.ts';
-import { absolute, paths } from '../model/urls.ts';
+import { absolute } from '../model/urls.ts';
 import { utc } from './common.ts';
 import { feedItems, type FeedItem } from './feed-items.ts';
+import { scopedModel, siteScope, type FeedScope } from './feed-scope.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -19,12 +20,13 @@ function itemData(item: FeedItem): string {
   ].join('');
 }
 
-export function rssOptions(model: SiteModel): RSSOptions {
-  const feedUrl = absolute(model.site.url, paths.rss);
+/** The site's feed, or one scope's (a named release, a component: feed-scope.ts). */
+export function rssOptions(model: SiteModel, scope: FeedScope = siteScope(model)): RSSOptions {
+  const feedUrl = absolute(model.site.url, scope.feeds.rss);
   return {
-    title: `${model.site.title}: advisories and pre-announcements`,
-    description: `Security advisories and pre-announced security releases of the Open edX platform, from ${model.site.title}.`,
-    site: model.site.url,
+    title: scope.title,
+    description: scope.description,
+    site: absolute(model.site.url, scope.page),
     trailingSlash: true,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
@@ -32,7 +34,7 @@ export function rssOptions(model: SiteModel): RSSOptions {
       `<lastBuildDate>${new Date(utc(model.now)).toUTCString()}</lastBuildDate>`,
       `<atom:link href="${escapeXml(feedUrl)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
-    items: feedItems(model).map((item) => ({
+    items: feedItems(scopedModel(model, scope)).map((item) => ({
       title: item.title,
       link: item.url,
       pubDate: new Date(item.date),

@@ -18,6 +18,8 @@ export type SecurityMdInput = {
   releases: ReadonlyArray<Pick<Release, 'name' | 'title' | 'branch' | 'end_of_support'> & { supported: boolean }>;
   /** `owner/name` of the repository the file is for; omitted for the generic template. */
   repository?: string | undefined;
+  /** The clock the release table is true at; only the per-repository file prints it. */
+  now?: Date | undefined;
 };
 
 /** Throws with the expected form when `repository` is not an owner/name slug. */
@@ -27,7 +29,23 @@ export function checkRepository(repository: string): string {
   return repository;
 }
 
-export function securityMd({ site, releases, repository }: SecurityMdInput): string {
+function supportedTable(supported: SecurityMdInput['releases'], now: Date): string[] {
+  return [
+    `As of ${formatDate(now.toISOString())}:`,
+    '',
+    '| Version | Branch | Security fixes until |',
+    '| --- | --- | --- |',
+    '| master | `master` | always |',
+    ...supported.map((r) => `| ${r.title} | \`${r.branch}\` | ${formatDate(r.end_of_support)} |`),
+    '',
+    supported.length === 0
+      ? 'No named release was supported on that day; run master or upgrade to the next named release.'
+      : 'Older named releases receive no security fixes.',
+    '',
+  ];
+}
+
+export function securityMd({ site, releases, repository, now }: SecurityMdInput): string {
   // Autolinks (<https://…>) are links both on GitHub and in the site's own renderer.
   const url = (path: string) => `<${absolute(site.url, path)}>`;
   const email = site.contact_email;
@@ -63,16 +81,13 @@ export function securityMd({ site, releases, repository }: SecurityMdInput): str
     '',
     '## Supported versions',
     '',
-    'Security fixes land on the `master` branch and are backported to the named releases that are still supported:',
+    'Security fixes land on the `master` branch and are backported to the named releases that are still supported.',
     '',
-    '| Version | Branch | Security fixes until |',
-    '| --- | --- | --- |',
-    '| master | `master` | always |',
-    ...supported.map((r) => `| ${r.title} | \`${r.branch}\` | ${formatDate(r.end_of_support)} |`),
-    '',
-    supported.length === 0
-      ? `No named release is supported at the moment; run master or upgrade to the next named release. The current list is at ${url(paths.releases)}.`
-      : `Older named releases receive no security fixes. This list changes with each release; the current one is at ${url(paths.releases)}.`,
+    // The generic template is copied into repositories and left there for years: it names no
+    // release and no date that will be wrong after the next named release, and points to the
+    // live list instead. A file printed for one repository may carry the table, dated.
+    ...(repository && now ? supportedTable(supported, now) : []),
+    `The named releases supported now, and what to patch on each: ${url(paths.releases)}`,
     '',
     '## Staying informed',
     '',

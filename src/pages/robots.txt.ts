@@ -6,6 +6,13 @@ import { absolute, paths } from '../model/urls.ts';
 export const GET: APIRoute = async () => {
   const { site } = await getSiteModel();
   // The search index is for the search page's script, not for crawlers.
-  const text = ['User-agent: *', 'Allow: /', 'Disallow: /pagefind/', '', `Sitemap: ${absolute(site.url, paths.sitemap)}`, ''].join('\n');
+  const text = [
+    'User-agent: *',
+    'Allow: /',
+    `Disallow: ${paths.searchIndex}`,
+    '',
+    `Sitemap: ${absolute(site.url, paths.sitemap)}`,
+    '',
+  ].join('\n');
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

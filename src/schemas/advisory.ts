@@ -58,6 +58,13 @@ export const SeveritySchema = z
   .refine((s) => s.cvss_v3 || s.cvss_v4, 'must give cvss_v3 and/or cvss_v4 (leave severity out when there is no vector)');
 
 export const RELEASE_STATUSES = ['affected', 'fixed', 'not_affected', 'wont_fix'] as const;
+/** How a status reads in fix tables and feed items. */
+export const RELEASE_STATUS_LABELS: Record<(typeof RELEASE_STATUSES)[number], string> = {
+  fixed: 'Fixed',
+  affected: 'Affected, no fix yet',
+  not_affected: 'Not affected',
+  wont_fix: 'Will not be fixed',
+};
 
 /** What happened on one named release's branch. */
 export const ReleaseFixSchema = z
@@ -202,6 +209,8 @@ export const WithdrawnSchema = z.strictObject({
   at: InstantSchema,
   /** One plain-text line saying why, shown on the page, which stays. */
   reason: PlainLineSchema,
+  /** The advisory this one turned out to duplicate: pages link it, OSV names it in `related`. */
+  duplicate_of: AdvisoryIdSchema.optional(),
 });
 
 export const AdvisorySchema = z.strictObject({

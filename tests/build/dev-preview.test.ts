@@ -74,6 +74,12 @@ describe('npm run dev', () => {
     expect(res.status).toBe(200);
     expect(html).toContain('EMBARGOED PREVIEW');
     expect(html).toContain('xylophrax');
+    // Every page that lists it is marked too, so no screenshot of the preview passes for the public site.
+    for (const path of ['/', '/advisories/', '/releases/verawood/', '/advisories/severity/high/', '/search/', '/policy/']) {
+      const page = await (await fetch(`${base}${path}`)).text();
+      expect(page, path).toContain('EMBARGOED PREVIEW: 1 advisory that is not public at the build clock');
+      if (path !== '/search/' && path !== '/policy/') expect(page, path).toContain('OEA-2027-502');
+    }
   });
 
   it('without it keeps the embargo', async () => {
@@ -81,5 +87,6 @@ describe('npm run dev', () => {
     const res = await fetch(`${base}/advisories/OEA-2027-502/`);
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('xylophrax');
+    expect(await (await fetch(`${base}/`)).text()).not.toContain('EMBARGOED PREVIEW');
   });
 });

@@ -3,6 +3,7 @@
  * every field, built at a clock, then every output byte (decompressed, search index included)
  * is searched for the canaries of what must stay secret, and for the presence of what is due.
  */
+import { SEARCH_INDEX_DIR } from '../../src/build/search-index.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { visibilityOf } from '../../src/embargo/visibility.ts';
@@ -28,7 +29,7 @@ function assertEmbargoHolds(corpus: GeneratedAdvisory[]) {
     .join('\n')
     .toLowerCase();
   const search = [...tree.entries()]
-    .filter(([p]) => p.startsWith('pagefind/fragment/'))
+    .filter(([p]) => p.startsWith(`${SEARCH_INDEX_DIR}/`))
     .map(([, t]) => t)
     .join('\n');
   const feeds = ['feed.xml', 'feed.json'].filter((f) => tree.has(f)).map((f) => tree.get(f)!);

@@ -13,7 +13,15 @@ import type { SiteModel } from '../../src/model/site-model.ts';
 import { absolute, paths } from '../../src/model/urls.ts';
 import { CANARIES, canaryStrings, FIXTURE_CLOCK, FIXTURE_IDS, FIXTURE_PUBLIC_IDS } from '../fixtures/site/canaries.ts';
 import { buildSite, makeBareContentRoot, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
-import { csafMandatoryProblems, schemaErrors, schemaValidators, securityTxtProblems, systemPython } from '../support/export-validators.ts';
+import {
+  csafMandatoryProblems,
+  missingProductIdentificationHelpers,
+  schemaErrors,
+  schemaValidators,
+  securityTxtProblems,
+  systemPython,
+} from '../support/export-validators.ts';
+import { feedScopes } from '../../src/outputs/feed-scope.ts';
 import { FIXTURE_SITE, modelOf } from '../support/fixture-model.ts';
 
 const SITE = 'https://security.openedx.org';
@@ -136,6 +144,8 @@ describe.each([0, 1, 2])('outputs of a build (%i: 0 = fixture site, 1 = sample c
       const doc = JSON.parse(text) as Json;
       const problems = [...schemaErrors(v.csaf, doc), ...csafMandatoryProblems(doc, (vector) => scoreCvss(vector, '3.1').score)];
       expect(problems, entry.id).toEqual([]);
+      // Optional test 6.2.16: every product can be matched to an installation.
+      expect(missingProductIdentificationHelpers(doc), entry.id).toEqual([]);
       expect(doc.document.tracking.id).toBe(entry.id);
       // Requirement 11: the folder is the year of the initial release; requirement 2: the file name.
       const relative = path.slice(paths.csafDir.length);
@@ -190,6 +200,35 @@ describe.each([0, 1, 2])('outputs of a build (%i: 0 = fixture site, 1 = sample c
       // DTSTAMP is the state time, the latest change of the site at or before the build clock.
       expect(Date.parse(event!.stamp)).toBe(b().model.now.getTime());
       expect(b().model.now.getTime()).toBeLessThanOrEqual(Date.parse(FIXTURE_CLOCK));
+    }
+  });
+
+  it('has RSS, JSON Feed and a calendar for every named release and component, each read by its real client', () => {
+    const scopes = feedScopes(b().model).filter((s) => s.kind !== 'site');
+    expect(scopes.filter((s) => s.kind === 'release')).toHaveLength(b().model.releases.length);
+    const site = new Map((b().json(paths.jsonFeed).items as Json[]).map((i) => [i.id, i.title]));
+    for (const scope of scopes) {
+      const rss = systemPython('feedparser', FEEDPARSER, b().file(scope.feeds.rss)) as Json;
+      expect([rss.error, rss.bozo, rss.version], scope.feeds.rss).toEqual(['', false, 'rss20']);
+      expect(rss.link).toBe(absolute(SITE, scope.page));
+      const json = b().json(scope.feeds.json);
+      expect(schemaErrors(v.jsonFeed, json), scope.feeds.json).toEqual([]);
+      expect(rss.entries.map((e: Json) => e.id)).toEqual(json.items.map((i: Json) => i.id));
+      // The same items as the site feed, with the same GUIDs: a subset of it.
+      for (const item of json.items as Json[]) expect(site.get(item.id), `${scope.feeds.json} ${item.id}`).toBe(item.title);
+      const events = systemPython('icalendar', ICALENDAR, b().file(scope.feeds.ics)) as Json[];
+      expect(Array.isArray(events), scope.feeds.ics).toBe(true);
+    }
+  });
+
+  it('has only absolute links in feed items and OSV details', () => {
+    const relative = (links: string[]) => links.filter((l) => !/^https:\/\//.test(l));
+    for (const item of b().json(paths.jsonFeed).items as Json[]) {
+      expect(relative([...String(item.content_html).matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!)), item.id).toEqual([]);
+    }
+    for (const p of b().model.published) {
+      const details = String(b().json(paths.osv(p.id)).details);
+      expect(relative([...details.matchAll(/\]\(([^)\s]+)/g)].map((m) => m[1]!)), p.id).toEqual([]);
     }
   });
 

@@ -12,6 +12,7 @@ import { securityMd } from '../../src/outputs/security-md.ts';
 import { githubCommit, githubTag, packagePage, paths } from '../../src/model/urls.ts';
 import { generateContentRoot } from '../../scripts/bench/synthetic.ts';
 import { buildSite, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
+import { indexClient, searchRows } from '../support/search-index.ts';
 import { FIXTURE_SITE, fixtureModel } from '../support/fixture-model.ts';
 import { ANNOUNCED_DATES, CANARIES, FIXTURE_CLOCK, FIXTURE_IDS, FIXTURE_PUBLIC_IDS } from '../fixtures/site/canaries.ts';
 
@@ -50,10 +51,8 @@ function mainText(path: string): string {
 /** Advisory ids linked from a page's main list, in order. */
 const listedIds = (path: string) =>
   [...page(path).matchAll(/<a href="\/advisories\/(OEA-\d{4}-\d+)\/"><span class="advisory-id">/g)].map((m) => m[1]);
-/** Pagefind's per-page records (`pagefind_dcd` followed by JSON, decompressed by readTree). */
-type Fragment = { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> };
-const searchFragments = (): Fragment[] =>
-  [...files].filter(([f]) => f.startsWith('pagefind/fragment/')).map(([, text]) => JSON.parse(text.slice(text.indexOf('{'))) as Fragment);
+/** The build's search index, queried with the search page's own engine. */
+const search = () => indexClient(files);
 const htmlPages = () => [...files.keys()].filter((f) => f.endsWith('.html'));
 
 describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
@@ -118,21 +117,32 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       const text = mainText(path);
       expect(text).toContain(FIXTURE_IDS.backported);
       expect(text).toContain('CVE-2026-99801, GHSA-2c3f-4g5h-6j7m');
-      expect(html).toMatch(/<span class="badge badge-medium"><span>medium<\/span><span class="score"> 4\.3<\/span><\/span>/);
+      expect(html).toMatch(
+        /<span class="badge badge-medium"><span class="badge-mark" aria-hidden="true"><\/span><span>medium<\/span><span class="score"> 4\.3<\/span><\/span>/,
+      );
+      // Aliases link to their own records.
+      expect(html).toContain('<a href="https://www.cve.org/CVERecord?id=CVE-2026-99801">CVE-2026-99801</a>');
+      expect(html).toContain('<a href="https://github.com/advisories/GHSA-2c3f-4g5h-6j7m">GHSA-2c3f-4g5h-6j7m</a>');
       expect(html).toContain('<code>CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N</code>');
       expect(html).toContain('<time datetime="2026-10-07T14:00:00Z">7 October 2026, 14:00 UTC</time>');
       expect(text).not.toContain('Updated');
     });
 
-    it('tabulates branches and named releases with linked fix commits and tags', () => {
+    it('says what to apply first: branches and named releases with linked fix commits and tags', () => {
       const html = page(path);
       const repo = 'openedx/openedx-platform';
       expect(html).toContain(`href="${githubCommit(repo, '1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5')}"`);
       expect(html).toContain(`href="${githubCommit(repo, '2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5d6')}"`);
       expect(html).toContain(`href="${githubTag(repo, 'open-release/verawood.3')}"`);
       expect(html).toContain(`href="${githubTag(repo, 'open-release/ulmo.5')}"`);
-      expect(mainText(path)).toMatch(/Teak \(unsupported\) Will not be fixed none/);
-      expect(html).toMatch(/<th scope="col">Branch or release<\/th>/);
+      expect(mainText(path)).toMatch(
+        /What to apply # master Fixed commit 1a2b3c4d5e Verawood Fixed commit 2b3c4d5e6f or tag open-release\/ ?verawood\. ?3/,
+      );
+      expect(mainText(path)).toMatch(/Teak \(unsupported\) Will not be fixed no fix/);
+      // Before the facts and the body: what an operator came for comes first.
+      expect(html.indexOf('id="affected-releases"')).toBeLessThan(html.indexOf('<dl class="facts">'));
+      // Tags wrap only after their separators.
+      expect(html).toContain('<code class="split-name">open-release/<wbr>verawood.<wbr>3</code>');
     });
 
     it('has the body with heading anchors, credits, links, history and export links', () => {
@@ -148,12 +158,26 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       expect(html).toContain(`href="${paths.csaf(FIXTURE_IDS.backported, '2026')}"`);
     });
 
-    it('is in the search index with its filters, metadata and text', () => {
-      const fragment = searchFragments().find((f) => f.url === path);
-      expect(fragment, `no search record for ${path}`).toBeDefined();
-      expect(fragment!.meta).toMatchObject({ id: FIXTURE_IDS.backported, date: '2026-10-07' });
-      expect(fragment!.filters).toEqual({ severity: ['medium'], component: ['openedx/openedx-platform'], year: ['2026'] });
-      expect(fragment!.content).toContain('CVE-2026-99801');
+    it('is in the search index with its filters, metadata and text', async () => {
+      const client = search();
+      const [hit] = await searchRows(client, 'CVE-2026-99801');
+      expect(hit?.row, `no search record for ${path}`).toEqual([
+        path,
+        'Course staff could read grade reports of other courses',
+        expect.stringMatching(/^A grade-report download view/),
+        FIXTURE_IDS.backported,
+        'medium',
+        '7 October 2026',
+      ]);
+      const facets = await client.facets();
+      const [severity, year, components] = facets.docs[hit!.doc] as [number, number, number[]];
+      expect([facets.values.severity[severity], facets.values.year[year], components.map((c) => facets.values.component[c])]).toEqual([
+        'medium',
+        '2026',
+        ['openedx/openedx-platform'],
+      ]);
+      // Words of the body are indexed too.
+      expect((await searchRows(client, 'trusted the file name')).map((h) => h.row[0])).toContain(path);
     });
 
     it('ships no JavaScript and stays well under 14 KB of gzip HTML and CSS', () => {
@@ -267,7 +291,7 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
   });
 
   describe('prose pages', () => {
-    it('policy: how to report, what happens next, the targets from site.yaml, releases, disclosure, as-is', () => {
+    it('policy: how to report, what happens next, the targets from site.yaml, releases, disclosure, as-is', async () => {
       const text = mainText(paths.policy);
       const { sla } = fixtureModel().site;
       expect(page(paths.policy)).toContain('href="mailto:security@openedx.org"');
@@ -285,7 +309,7 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
         expect(text).toContain(h);
       }
       expect(text).toContain('At least 48 hours ahead');
-      expect(searchFragments().find((f) => f.url === paths.policy)?.content).toContain('What happens next');
+      expect((await searchRows(search(), 'what happens next')).map((h) => h.row[0])).toContain(paths.policy);
     });
 
     it('operators: forwarding reports, every feed, pre-announcements, the releases table', () => {
@@ -321,13 +345,16 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
   });
 
   describe('search', () => {
-    it('loads the Pagefind UI from its files and starts it with a bundled script', () => {
+    it('starts its own search script, a bundled module, over the index folder, with a form that works as a link', () => {
       const html = page(paths.search);
-      expect(html).toContain(`<link rel="stylesheet" href="${paths.pagefindUiStyle}">`);
-      expect(html).toContain(`<script src="${paths.pagefindUiScript}"></script>`);
-      expect(html).toMatch(/<script type="module">[^<]*PagefindUI/);
+      expect(html).toMatch(/<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/);
+      expect(html).not.toMatch(/<script(?![^>]*type="module")/);
+      expect(html).toContain(`data-index="${paths.searchIndex}"`);
+      expect(html).toMatch(/<form id="search-form"[^>]*role="search" action="\/search\/"/);
       expect(html).toContain('<noscript>');
-      expect(files.has('pagefind/pagefind-ui.js')).toBe(true);
+      const manifest = JSON.parse(files.get('search-index/manifest.json')!);
+      expect(manifest).toMatchObject({ format: 1, docs: FIXTURE_PUBLIC_IDS.length + 3 });
+      expect(files.has(`search-index/${manifest.version}/facets.json`)).toBe(true);
     });
   });
 

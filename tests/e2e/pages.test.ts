@@ -45,8 +45,8 @@ const PAGES: PageType[] = [
   { type: 'release-unsupported', path: paths.release('palm'), shots: false },
   { type: 'subscribe', path: paths.subscribe },
   { type: 'figures', path: paths.figures },
-  // With a query, so the checks and screenshots cover Pagefind's results and filters too.
-  { type: 'search', path: `${paths.search}?q=course`, ready: '.pagefind-ui__result-link' },
+  // With a query, so the checks and screenshots cover the results too (the filters: search.test.ts).
+  { type: 'search', path: `${paths.search}?q=course`, ready: '.search-result-link' },
   { type: 'not-found', path: '/no-such-page/', status: 404 },
 ];
 

@@ -1,44 +1,41 @@
 /**
- * Search on the built fixture site, in Chromium, as a visitor uses it: a word of a published
- * advisory's title finds it; a severity or year filter narrows the results; the search box is
- * reached with the keyboard alone. The embargo holds in the browser too: no canary word, alias
+ * Search on the built fixture site, in Chromium, as a visitor uses it: words, ids and aliases,
+ * the structured fields people type (a weakness's abbreviation, a named release), filters, the
+ * keyboard, and the phone layout. The embargo holds in the browser too: no canary word, alias
  * or credit name of the announced or hidden fixture advisory finds anything, while the same
- * kind of query for a published advisory does, so the search is proven to be working when it
- * answers "no results".
+ * kind of query for a published advisory does, so "no results" is proven to mean the search
+ * ran. The results, the open filters and the page pass axe in both colour schemes.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/model/urls.ts';
 import { CANARIES, FIXTURE_IDS } from '../fixtures/site/canaries.ts';
-import { cspViolations, tabTo } from '../support/e2e-audit.ts';
-import { buildOrThrow, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
+import { axeViolations, cspViolations, layoutProblems, tabTo } from '../support/e2e-audit.ts';
+import { buildOrThrow, PHONE, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
 import { fixtureModel } from '../support/fixture-model.ts';
 
-const INPUT = '.pagefind-ui__search-input';
-const MESSAGE = '.pagefind-ui__message';
-/** Top-level results only (not the sub-results for headings inside a page). */
-const RESULT_LINK = '.pagefind-ui__result-inner > .pagefind-ui__result-title > a';
+const INPUT = '#search-input';
+const STATUS = '#search-status';
+const RESULT_LINK = '.search-result-link';
 
 const published = fixtureModel().published;
-const backported = published.find((a) => a.id === FIXTURE_IDS.backported)!;
+const byId = (id: string) => published.find((a) => a.id === id)!;
+const backported = byId(FIXTURE_IDS.backported);
 
 /**
- * Waits until Pagefind's message answers exactly `term` ("No results for x", "1 result for
- * x", "3 results for x") and every shown result has loaded; returns the count it announced and
- * the result paths. Waiting on the message naming the term is what makes "no results" mean
- * the search ran rather than that it had not answered yet.
+ * Waits until the status answers exactly `term` ("No results for x", "1 result for x",
+ * "3 results for x") and the shown results have loaded; returns the count and result paths.
  */
 async function settled(page: Page, term: string): Promise<{ count: number; paths: string[] }> {
   const handle = await page.waitForFunction(
-    ([t, selector, message]) => {
-      const text = document.querySelector(message)?.textContent?.trim() ?? '';
-      const m = /^(No|One|\d+) results? for (.*)$/.exec(text);
+    ([t, selector, status]) => {
+      const text = document.querySelector(status)?.textContent?.trim() ?? '';
+      const m = /^(No|\d+) results? for (.*)$/.exec(text);
       if (!m || m[2] !== t) return false;
-      const count = m[1] === 'No' ? 0 : m[1] === 'One' ? 1 : Number(m[1]);
-      // Pagefind shows the first five and loads each result's data separately.
-      return document.querySelectorAll(selector).length === Math.min(count, 5) ? { count } : false;
+      const count = m[1] === 'No' ? 0 : Number(m[1]);
+      return document.querySelectorAll(selector).length === Math.min(count, 10) ? { count } : false;
     },
-    [term, RESULT_LINK, MESSAGE] as const,
+    [term, RESULT_LINK, STATUS] as const,
     { timeout: 20_000, polling: 100 },
   );
   const { count } = (await handle.jsonValue()) as { count: number };
@@ -54,8 +51,8 @@ async function search(page: Page, term: string) {
 describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
   const session = useSession(() => buildOrThrow());
 
-  /** Opens /search/ (or `path`), waits for the Pagefind UI, runs `body`, then holds the page to no console error and no CSP violation. */
-  async function onSearchPage<T>(body: (page: Page) => Promise<T>, path = paths.search): Promise<T> {
+  /** Opens /search/ (or `path`), runs `body`, then holds the page to no console error and no CSP violation. */
+  async function onSearchPage<T>(body: (page: Page) => Promise<T>, path: string = paths.search): Promise<T> {
     const { page, watch, close } = await session().open(path);
     try {
       await page.waitForSelector(INPUT);
@@ -73,6 +70,28 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
     expect(found.paths).toContain(paths.advisory(FIXTURE_IDS.backported));
   });
 
+  it('finds what people type: a weakness by its abbreviation, a named release of a fix row, a partly typed word', async () => {
+    await onSearchPage(async (page) => {
+      // "xss" and "ssrf" are in neither advisory's title nor body: they come from the CWE table.
+      for (const [term, id] of [
+        ['xss', FIXTURE_IDS.cvss4],
+        ['XSS', FIXTURE_IDS.cvss4],
+        ['cross-site scripting', FIXTURE_IDS.cvss4],
+        ['ssrf', FIXTURE_IDS.pypi],
+        ['open redirect', FIXTURE_IDS.revised],
+        ['verawood', FIXTURE_IDS.backported],
+        ['open-release/ulmo.5', FIXTURE_IDS.backported],
+        ['edx-enterprise', FIXTURE_IDS.pypi],
+        ['authoriz', FIXTURE_IDS.backported],
+      ] as const) {
+        const found = await search(page, term);
+        expect(found.paths[0], `${term} should find ${id} first (found ${found.paths.join(', ')})`).toBe(paths.advisory(id));
+      }
+      expect(byId(FIXTURE_IDS.cvss4).text.toLowerCase()).not.toContain('xss');
+      expect(byId(FIXTURE_IDS.pypi).text.toLowerCase()).not.toContain('ssrf');
+    });
+  });
+
   it('an advisory id or alias finds exactly that advisory, and an unknown one finds nothing', async () => {
     await onSearchPage(async (page) => {
       expect(await search(page, backported.id)).toMatchObject({ count: 1, paths: [paths.advisory(backported.id)] });
@@ -83,61 +102,69 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
     });
   });
 
-  it('a severity filter narrows the results to advisories of that severity', async () => {
+  it('shows each result as the archive does: severity badge, the site date, a Withdrawn label', async () => {
     await onSearchPage(async (page) => {
-      const all = await search(page, 'course');
-      const label = await page.locator('label[for="severity-medium"]').innerText();
-      const expected = Number(/\((\d+)\)/.exec(label)?.[1]);
-      expect(expected, label).toBeGreaterThan(0);
-      expect(expected, 'the filter should leave some results out').toBeLessThan(all.count);
-      await page.locator('input.pagefind-ui__filter-checkbox[name="severity"][value="medium"]').check();
-      await page.waitForFunction(
-        ([n, message]) =>
-          document
-            .querySelector(message)
-            ?.textContent?.trim()
-            .match(new RegExp(`^(${n}${n === 1 ? '|One' : ''}) results? for`)),
-        [expected, MESSAGE] as const,
-      );
-      const filtered = await settled(page, 'course');
-      expect(filtered.count).toBe(expected);
-      const levels = filtered.paths.map((path) => published.find((a) => paths.advisory(a.id) === path)?.level);
-      expect(levels).toEqual(filtered.paths.map(() => 'medium'));
+      await search(page, 'certificate');
+      const withdrawn = page.locator('#search-results > li', { has: page.locator(`a[href$="${paths.advisory(FIXTURE_IDS.withdrawn)}"]`) });
+      await expect.poll(() => withdrawn.count()).toBe(1);
+      expect(await withdrawn.locator('.badge.badge-low.badge-withdrawn').count()).toBe(1);
+      expect(await withdrawn.locator('.tag-withdrawn').innerText()).toBe('Withdrawn');
+      expect(await withdrawn.locator('.meta').innerText()).toBe('Published 6 August 2024');
     });
   });
 
-  it('a year filter narrows the results to advisories of that year', async () => {
-    await onSearchPage(async (page) => {
-      const all = await search(page, 'course');
-      const years = page.locator('input.pagefind-ui__filter-checkbox[name="year"]');
-      // The year group may start folded.
-      if (!(await years.first().isVisible())) await page.locator('.pagefind-ui__filter-name', { hasText: /year/i }).click();
-      // The first year whose count (shown for the current results) leaves some results out.
-      let value: string | null = null;
-      let expected = 0;
-      for (const input of await years.all()) {
-        const v = await input.getAttribute('value');
-        const n = Number(/\((\d+)\)/.exec(await page.locator(`label[for="year-${v}"]`).innerText())?.[1]);
-        if (n > 0 && n < all.count) {
-          value = v;
-          expected = n;
-          break;
+  /** Opens the filters and waits for a group's checkboxes. */
+  async function openFilters(page: Page) {
+    await page.locator('#search-filters > summary').click();
+    await page.waitForSelector('#search-filter-groups input[type="checkbox"]');
+  }
+
+  for (const group of ['severity', 'year'] as const) {
+    it(`a ${group} filter narrows the results to advisories of that ${group}`, async () => {
+      await onSearchPage(async (page) => {
+        const all = await search(page, 'course');
+        await openFilters(page);
+        // The first value whose count (for the current results) leaves some results out.
+        let value: string | null = null;
+        let expected = 0;
+        for (const input of await page.locator(`#search-filter-groups input[name="${group}"]`).all()) {
+          const v = await input.getAttribute('value');
+          const n = Number(/\((\d+)\)/.exec(await page.locator(`label[for="${await input.getAttribute('id')}"]`).innerText())?.[1]);
+          if (n > 0 && n < all.count) {
+            value = v;
+            expected = n;
+            break;
+          }
         }
+        expect(value, `no ${group} filter would narrow the results`).not.toBeNull();
+        await page.locator(`#search-filter-groups input[name="${group}"][value="${value}"]`).check();
+        await page.waitForFunction(([n, status]) => document.querySelector(status)?.textContent?.trim().startsWith(`${n} result`), [
+          expected,
+          STATUS,
+        ] as const);
+        const filtered = await settled(page, 'course');
+        expect(filtered.count).toBe(expected);
+        const got = filtered.paths.map((path) => {
+          const a = published.find((x) => paths.advisory(x.id) === path);
+          return group === 'severity' ? a?.level : a?.year;
+        });
+        expect(got).toEqual(filtered.paths.map(() => value));
+      });
+    });
+  }
+
+  it('puts the results before the filters on a phone, without sideways scrolling, and passes axe with the filters open', async () => {
+    await onSearchPage(async (page) => {
+      await page.setViewportSize(PHONE);
+      await search(page, 'course');
+      await openFilters(page);
+      const top = (selector: string) => page.locator(selector).evaluate((e) => e.getBoundingClientRect().top);
+      expect(await top('#search-results')).toBeLessThan(await top('#search-filters'));
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await layoutProblems(page), scheme).toEqual([]);
+        expect(await axeViolations(page), scheme).toEqual([]);
       }
-      expect(value, 'no year filter would narrow the results').not.toBeNull();
-      await page.locator(`input.pagefind-ui__filter-checkbox[name="year"][value="${value}"]`).check();
-      await page.waitForFunction(
-        ([n, message]) =>
-          document
-            .querySelector(message)
-            ?.textContent?.trim()
-            .match(new RegExp(`^(${n}${n === 1 ? '|One' : ''}) results? for`)),
-        [expected, MESSAGE] as const,
-      );
-      const filtered = await settled(page, 'course');
-      expect(filtered.count).toBe(expected);
-      const gotYears = filtered.paths.map((path) => published.find((a) => paths.advisory(a.id) === path)?.year);
-      expect(gotYears).toEqual(filtered.paths.map(() => value));
     });
   });
 
@@ -149,13 +176,18 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
     });
   });
 
+  it('starts from the q parameter of the address, so a search can be linked', async () => {
+    const found = await onSearchPage((page) => settled(page, 'verawood'), `${paths.search}?q=verawood`);
+    expect(found.paths).toEqual([paths.advisory(FIXTURE_IDS.backported)]);
+  });
+
   it('finds nothing for any canary word, alias or name of the announced and hidden advisories', async () => {
     const embargoed = [CANARIES.announced, CANARIES.hidden];
     // Made-up single words: they are in no published page, so any result at all is a leak.
     const words = embargoed.flatMap((c) => c.words);
-    // Aliases, credit names and the (secret) hidden id are several tokens ("CVE-2026-99901" is
-    // "cve", "2026", "99901"), and Pagefind matches published pages on the common ones; a leak
-    // is a result whose page holds the whole term. The announced id is public (its notice).
+    // Aliases, credit names and the (secret) hidden id: an alias or id query matches whole ids
+    // only; a name is several words, which published pages may hold one by one, so a leak is a
+    // result whose page holds the whole term. The announced id is public (its notice).
     const phrases = [...embargoed.flatMap((c) => [...c.aliases, ...c.names]), CANARIES.hidden.id];
     expect(words.length).toBeGreaterThanOrEqual(4);
     expect(phrases.length).toBeGreaterThanOrEqual(5);

@@ -101,14 +101,26 @@ describe.each(CONTENT.map((c) => c.name))('%s: every file', (name) => {
     expect(formatBroken(broken)).toEqual([]);
   });
 
-  it('every page advertises the RSS and JSON feeds in its head, and both are real feeds', () => {
+  it('every page advertises the RSS and JSON feeds in its head, a release or component page its own three too, all real feeds', () => {
     const { dist } = site(name);
     const { links, problems } = checkFeedLinks(dist);
     expect(problems.map((p) => `${p.page}: ${p.href}: ${p.problem}`)).toEqual([]);
-    expect(new Set(links.map((l) => `${l.href} ${l.type}`))).toEqual(
-      new Set([`${paths.rss} application/rss+xml`, `${paths.jsonFeed} application/feed+json`]),
-    );
-    expect(links).toHaveLength(htmlFiles(dist).length * 2);
+    const siteFeeds = new Set([`${paths.rss} application/rss+xml`, `${paths.jsonFeed} application/feed+json`]);
+    const own = links.filter((l) => !siteFeeds.has(`${l.href} ${l.type}`));
+    expect(links.length - own.length).toBe(htmlFiles(dist).length * 2);
+    // A named release's pages and listing advertise that release's feeds; a component's listing, the component's.
+    const scopeOf = (page: string) => /^\/releases\/([^/]+)\//.exec(page)?.[1] ?? /^\/advisories\/release\/([^/]+)\//.exec(page)?.[1];
+    const componentOf = (page: string) => /^\/advisories\/component\/([^/]+)\//.exec(page)?.[1];
+    const expected = (l: (typeof own)[number]) => {
+      const release = scopeOf(l.page);
+      const component = componentOf(l.page);
+      const folder = release ? `/releases/${release}/` : component ? `/advisories/component/${component}/` : undefined;
+      return folder
+        ? `${l.page} ${folder}${{ 'application/rss+xml': 'feed.xml', 'application/feed+json': 'feed.json', 'text/calendar': 'calendar.ics' }[l.type]}`
+        : `${l.page}: no own feeds`;
+    };
+    expect(own.map((l) => `${l.page} ${l.href}`)).toEqual(own.map(expected));
+    expect(own.filter((l) => l.page === `${paths.release('verawood')}index.html`)).toHaveLength(3);
   });
 });
 

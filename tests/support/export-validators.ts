@@ -331,3 +331,28 @@ export function csafMandatoryProblems(doc: Json, score: (vector: string) => numb
   if (doc.document.tracking.initial_release_date !== byDate[0]?.date) problems.push('initial_release_date is not the first revision date');
   return problems;
 }
+
+/**
+ * CSAF 2.0 optional test 6.2.16 (Missing Product Identification Helper): every full product
+ * name, in the branches, in `full_product_names` and in relationships, has a
+ * `product_identification_helper`. Returns the JSON path of each one without.
+ */
+export function missingProductIdentificationHelpers(doc: { product_tree?: unknown }): string[] {
+  const missing: string[] = [];
+  const check = (product: { product_identification_helper?: Record<string, unknown> } | undefined, path: string) => {
+    const helper = product?.product_identification_helper;
+    if (!helper || Object.keys(helper).length === 0) missing.push(path);
+  };
+  const walk = (branches: unknown, path: string) => {
+    (branches as Array<{ product?: object; branches?: unknown }> | undefined)?.forEach((b, i) => {
+      if (b.product) check(b.product, `${path}[${i}].product`);
+      walk(b.branches, `${path}[${i}].branches`);
+    });
+  };
+  const tree = doc.product_tree as
+    { branches?: unknown; full_product_names?: object[]; relationships?: Array<{ full_product_name?: object }> } | undefined;
+  walk(tree?.branches, '/product_tree/branches');
+  tree?.full_product_names?.forEach((p, i) => check(p, `/product_tree/full_product_names[${i}]`));
+  tree?.relationships?.forEach((r, i) => check(r.full_product_name, `/product_tree/relationships[${i}].full_product_name`));
+  return missing;
+}

@@ -48,6 +48,7 @@ const facts = (change: Partial<CorpusFacts>): CorpusFacts => ({
   releasesLineOf: () => undefined,
   advisories: [],
   notices: [],
+  ids: new Set(),
   at: new Date('2026-11-01T00:00:00Z'),
   ...change,
 });

@@ -163,6 +163,7 @@ const CASES: Row[] = [
   ['notice-only-due', TEMPLATE, 'publish_at', 'has passed at the clock (2026-11-01T00:00:00Z), and the file holds only the notice: a published advisory needs title, summary, affected and its Markdown body'],
   ['notice-only-without-announce', 'content/advisories/2036/OEA-2036-201.md', 'announce_at', 'is required (expected string); a notice-only file (no title, summary or body) is a pre-announcement, so it needs announce_at'],
   ['notice-only-with-body', 'content/advisories/2036/OEA-2036-201.md', 'title', 'is required (expected string)', 3], // a body makes it a full advisory: title, summary and affected are missing
+  ['duplicate-of-unknown', TEMPLATE, 'withdrawn.duplicate_of', 'must name an advisory of the archive (expected the id of a file under content/advisories/, found "OEA-2026-999")'],
   ['duplicate-release-name', 'content/releases.yaml', 'releases[2].name', 'duplicate release (found "redwood" twice)'],
   ['site-http-url', 'content/site.yaml', 'url', 'must be an https:// URL'],
 ];

@@ -4,9 +4,15 @@ import { scoreCvss } from '../../src/schemas/cvss.ts';
 import { csafDocument } from '../../src/outputs/csaf.ts';
 import { csafPath, csafYear } from '../../src/outputs/csaf-names.ts';
 import { csafChangesCsv, csafHashText, csafIndexTxt, csafText, providerMetadata, rolieFeed } from '../../src/outputs/csaf-provider.ts';
-import { CWE_NAMES } from '../../src/outputs/cwe.ts';
+import { CWE_NAMES } from '../../src/schemas/cwe.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
-import { csafMandatoryProblems, exampleRolieFeed, schemaErrors, schemaValidators } from '../support/export-validators.ts';
+import {
+  csafMandatoryProblems,
+  exampleRolieFeed,
+  missingProductIdentificationHelpers,
+  schemaErrors,
+  schemaValidators,
+} from '../support/export-validators.ts';
 import { modelOf as contentModel } from '../support/fixture-model.ts';
 import { advisory, CLOCK, fixtureContent, modelOf, only } from '../support/output-model.ts';
 
@@ -232,7 +238,56 @@ describe('CSAF documents of the sample and fixture content', () => {
     it(`name every CWE they use from the CWE table (${name})`, () => {
       const model = contentModel(root, CLOCK);
       const missing = model.published.flatMap((p) => p.advisory.cwe.filter((c) => !CWE_NAMES[c]).map((c) => `${p.id}: ${c}`));
-      expect(missing, 'add the official name of each to src/outputs/cwe.ts').toEqual([]);
+      expect(missing, 'add the official name of each to src/schemas/cwe.ts').toEqual([]);
+    });
+  }
+});
+
+describe('CSAF product identification helpers (optional test 6.2.16)', () => {
+  const purls = (doc: Doc) =>
+    Object.fromEntries(
+      doc.product_tree.branches[0].branches.flatMap((c: Doc) =>
+        c.branches.map((l: Doc) => [l.product.product_id, l.product.product_identification_helper.purl]),
+      ),
+    );
+
+  it('gives every product a purl: the tag, branch or commit of a repository, the version of a package', () => {
+    const doc = docOf();
+    expect(missingProductIdentificationHelpers(doc)).toEqual([]);
+    expect(purls(doc)).toEqual({
+      'openedx/openedx-platform@master-before-1a2b3c4d5e6f': 'pkg:github/openedx/openedx-platform',
+      'openedx/openedx-platform@master-at-1a2b3c4d5e6f': 'pkg:github/openedx/openedx-platform@1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5',
+      'openedx/openedx-platform@verawood-before-open-release/verawood.3': 'pkg:github/openedx/openedx-platform',
+      'openedx/openedx-platform@open-release/verawood.3': 'pkg:github/openedx/openedx-platform@open-release/verawood.3',
+      'openedx/openedx-platform@teak': 'pkg:github/openedx/openedx-platform@open-release/teak.master',
+    });
+    expect(problems(doc)).toEqual([]);
+  });
+
+  it('names a renamed repository by its current name', () => {
+    const doc = docOf({
+      notice: { components: ['openedx/edx-platform'], releases: [], severity: 'medium' },
+      affected: [{ repository: 'openedx/edx-platform', master_fix: '1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5' }],
+    });
+    expect(Object.values(purls(doc))).toEqual([
+      'pkg:github/openedx/openedx-platform',
+      'pkg:github/openedx/openedx-platform@1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5',
+    ]);
+  });
+
+  it('finds a product without a helper (the check can fail)', () => {
+    const doc = docOf();
+    delete doc.product_tree.branches[0].branches[0].branches[1].product.product_identification_helper;
+    expect(missingProductIdentificationHelpers(doc)).toEqual(['/product_tree/branches[0].branches[0].branches[1].product']);
+  });
+
+  for (const [name, root] of [
+    ['fixture', fixtureContent],
+    ['project', PROJECT_ROOT],
+  ] as const) {
+    it(`is silent for every advisory of the ${name} content`, () => {
+      const model = contentModel(root, CLOCK);
+      for (const p of model.published) expect(missingProductIdentificationHelpers(csafDocument(p, model)), p.id).toEqual([]);
     });
   }
 });

@@ -3,7 +3,7 @@ import { modelOf as contentModel } from '../support/fixture-model.ts';
 import { schemaErrors, schemaValidators } from '../support/export-validators.ts';
 import { advisory, BASE, CLOCK, fixtureContent, modelOf, only } from '../support/output-model.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
-import { osvId, osvIndex, osvRecord } from '../../src/outputs/osv.ts';
+import { NO_RANGE_NOTE, osvId, osvIndex, osvRecord } from '../../src/outputs/osv.ts';
 import { jsonText } from '../../src/outputs/common.ts';
 
 const { osv } = schemaValidators();
@@ -56,12 +56,12 @@ describe('OSV records', () => {
     const withIntro = recordOf({
       affected: [{ repository: 'openedx/credentials', introduced, master_fix: '1111222233334444555566667777888899990000' }],
     });
-    expect(withIntro.affected[0]!.ranges[0]!.events[0]).toEqual({ introduced });
+    expect(withIntro.affected[0]!.ranges![0]!.events[0]).toEqual({ introduced });
     valid(withIntro);
     const unfixed = recordOf({
       affected: [{ repository: 'openedx/credentials', releases: [{ release: 'verawood', status: 'affected' }] }],
     });
-    expect(unfixed.affected[0]!.ranges[0]!.events).toEqual([{ introduced: '0' }]);
+    expect(unfixed.affected[0]!.ranges![0]!.events).toEqual([{ introduced: '0' }]);
     valid(unfixed);
   });
 
@@ -187,4 +187,65 @@ describe('OSV records of the sample and fixture content', () => {
       }
     });
   }
+});
+
+describe('OSV records never say more than the working group did', () => {
+  const repo = BASE.affected![0] as { repository: string; master_fix: string };
+
+  it('leave out the GIT range of a repository with a not_affected named release, which a range would call affected', () => {
+    const record = recordOf({
+      affected: [
+        {
+          ...repo,
+          releases: [
+            { release: 'verawood', status: 'fixed', commit: '2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5d6' },
+            { release: 'palm', status: 'not_affected' },
+          ],
+        },
+      ],
+    });
+    valid(record);
+    const [entry] = record.affected;
+    expect(entry!.ranges).toBeUndefined();
+    expect(entry!.database_specific).toMatchObject({
+      ranges_omitted: NO_RANGE_NOTE,
+      fix_commits: ['1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5', '2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5d6'],
+      releases: [expect.objectContaining({ release: 'verawood', status: 'fixed' }), { release: 'palm', status: 'not_affected' }],
+    });
+    // Without a not_affected release the range is true, and stays.
+    expect(recordOf().affected[0]!.ranges).toHaveLength(1);
+  });
+
+  it('name the advisory a withdrawn one duplicates in related, when that one is public', () => {
+    const target = advisory({ id: 'OEA-2026-100', aliases: [] });
+    const dup = advisory({
+      id: 'OEA-2026-102',
+      aliases: [],
+      withdrawn: { at: '2026-10-08T10:00:00Z', reason: 'Duplicate.', duplicate_of: 'OEA-2026-100' },
+    });
+    const model = modelOf([target, dup]);
+    const record = osvRecord(
+      model.published.find((p) => p.id === 'OEA-2026-102')!,
+      model,
+    );
+    expect(record.related).toEqual(['x_OEA-2026-100']);
+    valid(record);
+    const alone = modelOf([dup]);
+    expect(osvRecord(alone.published[0]!, alone).related).toBeUndefined();
+  });
+
+  it("list a fix once when a reference names the commit under the repository's old name", () => {
+    const record = recordOf({
+      references: [{ type: 'fix', url: 'https://github.com/openedx/edx-platform/commit/1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5' }],
+    });
+    const commits = record.references.filter((r) => r.url.endsWith('/commit/1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5'));
+    expect(commits).toEqual([
+      { type: 'FIX', url: 'https://github.com/openedx/edx-platform/commit/1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5' },
+    ]);
+  });
+
+  it('make links of the details absolute', () => {
+    const { model, p } = only(advisory(), '## Patches\n\nApply [OEA-2026-100](/advisories/OEA-2026-100/).\n');
+    expect(osvRecord(p, model).details).toContain('[OEA-2026-100](https://security.openedx.org/advisories/OEA-2026-100/)');
+  });
 });

@@ -87,7 +87,6 @@ describe('advisory page logic', () => {
   it('keeps its own section ids clear of the body headings', () => {
     expect(sectionIds(['impact', 'credits', 'history', 'history-1'])).toEqual({
       'affected-releases': 'affected-releases',
-      'affected-packages': 'affected-packages',
       credits: 'credits-1',
       'reference-links': 'reference-links',
       history: 'history-2',

@@ -46,17 +46,34 @@ describe('SECURITY.md generator', () => {
     }
   });
 
-  it('lists the releases supported at the clock, and only those', () => {
+  it('names no release and no date in the generic template, and links the live list instead', () => {
+    // Copied into repositories and left there: anything dated would be wrong after the next named release.
+    expect(generic).not.toMatch(/Palm|Quince|Redwood|Sumac|Teak|Ulmo|Verawood|open-release\//);
+    expect(generic).not.toMatch(/\b20\d\d\b/);
+    expect(generic).toContain('<https://security.openedx.org/releases/>');
+  });
+
+  it('prints the releases supported at the clock, dated, in the file for one repository', () => {
+    const now = new Date(FIXTURE_CLOCK);
+    const ora = securityMd({ ...model, repository: 'openedx/edx-ora2', now });
     // At the fixture clock (2026-11-25) only Verawood is supported.
-    expect(generic).toContain('| Verawood | `open-release/verawood.master` | 31 December 2026 |');
-    expect(generic).not.toMatch(/\| (Ulmo|Teak|Sumac|Redwood|Quince|Palm) \|/);
+    expect(ora).toContain('As of 25 November 2026:');
+    expect(ora).toContain('| Verawood | `open-release/verawood.master` | 31 December 2026 |');
+    expect(ora).not.toMatch(/\| (Ulmo|Teak|Sumac|Redwood|Quince|Palm) \|/);
     const later = securityMd({
       ...model,
+      repository: 'openedx/edx-ora2',
+      now,
       releases: model.releases.map((r) => ({ ...r, supported: r.name === 'ulmo' || r.name === 'verawood' })),
     });
     expect(later).toMatch(/\| Ulmo \|/);
-    const none = securityMd({ ...model, releases: model.releases.map((r) => ({ ...r, supported: false })) });
-    expect(none).toContain('No named release is supported at the moment');
+    const none = securityMd({
+      ...model,
+      repository: 'openedx/edx-ora2',
+      now,
+      releases: model.releases.map((r) => ({ ...r, supported: false })),
+    });
+    expect(none).toContain('No named release was supported on that day');
   });
 
   it('names the repository when given one, and refuses anything that is not owner/name', () => {
@@ -79,7 +96,9 @@ describe('SECURITY.md generator', () => {
       'Staying informed',
     ]);
     expect(html).toContain('<a href="https://security.openedx.org/policy/">');
-    expect(html).toContain('<table>');
+    expect(renderMarkdown(securityMd({ ...model, repository: 'openedx/edx-ora2', now: new Date(FIXTURE_CLOCK) })).html).toContain(
+      '<table>',
+    );
   });
 });
 
@@ -88,7 +107,7 @@ describe('npm run security-md', () => {
     const run = cli(['--repo', 'openedx/edx-ora2', '--at', FIXTURE_CLOCK]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(securityMd({ ...model, repository: 'openedx/edx-ora2' }));
+    expect(run.stdout).toBe(securityMd({ ...model, repository: 'openedx/edx-ora2', now: new Date(FIXTURE_CLOCK) }));
     expect(cli(['--at', FIXTURE_CLOCK]).stdout).toBe(generic);
   });
 

@@ -18,6 +18,8 @@ export type CorpusFacts = {
   /** The advisory files checked in this run that passed their schema (with `check <file>`, those files only). */
   advisories: readonly AdvisoryEntry[];
   notices: readonly NoticeOnlyEntry[];
+  /** The id of every advisory file of the archive (from its name), checked in this run or not. */
+  ids: ReadonlySet<string>;
   /**
    * The clock of every clock-dependent rule: `check --at <instant>`, the build's clock, else
    * the real time. Ask the visibility gate (src/embargo/visibility.ts) what is public at it.

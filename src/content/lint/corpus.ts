@@ -1,9 +1,12 @@
 /**
- * Cross-file rules: ids and aliases are unique across the archive, and every pre-announcement
- * keeps the notice period the site promises (site.yaml `notice_hours`, quoted on the policy,
- * operators, upcoming and subscribe pages).
+ * Cross-file rules: ids and aliases are unique across the archive, a withdrawn duplicate names
+ * an advisory that exists, and every pre-announcement keeps the notice period the site
+ * promises (site.yaml `notice_hours`, quoted on the policy, operators, upcoming and subscribe
+ * pages).
  */
+import type { AdvisoryData } from '../../schemas/advisory.ts';
 import type { Problem } from '../problems.ts';
+import type { LineOf } from '../yaml.ts';
 import { everyAdvisory, type CorpusRule } from './corpus-rule.ts';
 
 export const duplicateMessage = (id: string, other: string) => `duplicate id (expected a unique id, found "${id}", also used by ${other})`;
@@ -27,6 +30,25 @@ export const uniqueIds: CorpusRule = (facts) => {
   }
   return problems;
 };
+
+/** A withdrawn advisory's `duplicate_of` names another advisory of the archive (`ids`: every file's id). */
+export function lintDuplicateOf(
+  entries: ReadonlyArray<{ file: string; data: Pick<AdvisoryData, 'id' | 'withdrawn'>; lineOf: LineOf }>,
+  ids: ReadonlySet<string>,
+): Problem[] {
+  return entries.flatMap(({ file, data, lineOf }) => {
+    const target = data.withdrawn?.duplicate_of;
+    if (!target) return [];
+    const at = { file, field: 'withdrawn.duplicate_of', line: lineOf(['withdrawn', 'duplicate_of']) };
+    if (target === data.id) return [{ ...at, message: `must name another advisory (found its own id "${target}")` }];
+    if (!ids.has(target)) {
+      return [{ ...at, message: `must name an advisory of the archive (expected the id of a file under content/advisories/, found "${target}")` }];
+    }
+    return [];
+  });
+}
+
+export const duplicateOf: CorpusRule = (facts) => lintDuplicateOf(facts.advisories, facts.ids);
 
 /** Why `announce_at` is too close to `publish_at`, or undefined. No announce_at at all: a flaw already public elsewhere. */
 export function noticePeriodProblem(announceAt: string, publishAt: string, noticeHours: number): string | undefined {

@@ -51,3 +51,43 @@ export const CWE_NAMES: Readonly<Record<string, string>> = {
 };
 
 export const cweName = (id: string): string | undefined => CWE_NAMES[id];
+
+/**
+ * What people type when they look for a weakness: abbreviations and everyday names that the
+ * official name does not contain. The search index adds them to every advisory with the CWE
+ * (src/model/search-records.ts), so "xss" finds a stored cross-site scripting advisory.
+ */
+export const CWE_SEARCH_TERMS: Readonly<Record<string, readonly string[]>> = {
+  'CWE-22': ['path traversal', 'directory traversal', 'LFI'],
+  'CWE-77': ['command injection', 'RCE'],
+  'CWE-78': ['command injection', 'shell injection', 'RCE'],
+  'CWE-79': ['XSS', 'cross-site scripting', 'script injection'],
+  'CWE-89': ['SQL injection', 'SQLi'],
+  'CWE-94': ['code injection', 'RCE', 'remote code execution'],
+  'CWE-200': ['information disclosure', 'data leak'],
+  'CWE-209': ['information disclosure'],
+  'CWE-284': ['access control', 'authorization'],
+  'CWE-285': ['authorization', 'access control'],
+  'CWE-287': ['authentication bypass'],
+  'CWE-306': ['authentication bypass'],
+  'CWE-307': ['brute force', 'rate limit'],
+  'CWE-352': ['CSRF', 'XSRF', 'cross-site request forgery'],
+  'CWE-359': ['privacy', 'PII', 'information disclosure'],
+  'CWE-384': ['session fixation'],
+  'CWE-400': ['DoS', 'denial of service'],
+  'CWE-434': ['file upload'],
+  'CWE-502': ['deserialization', 'RCE'],
+  'CWE-601': ['open redirect', 'redirect'],
+  'CWE-611': ['XXE', 'XML external entity'],
+  'CWE-613': ['session expiration', 'session'],
+  'CWE-639': ['IDOR', 'insecure direct object reference', 'authorization', 'access control'],
+  'CWE-770': ['DoS', 'denial of service', 'rate limit'],
+  'CWE-862': ['missing authorization', 'access control'],
+  'CWE-863': ['authorization', 'access control'],
+  'CWE-915': ['mass assignment'],
+  'CWE-918': ['SSRF', 'server-side request forgery'],
+  'CWE-1021': ['clickjacking'],
+  'CWE-1236': ['CSV injection', 'formula injection'],
+  'CWE-1333': ['ReDoS', 'regular expression denial of service'],
+  'CWE-1336': ['SSTI', 'template injection'],
+};
