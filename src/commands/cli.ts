@@ -5,7 +5,7 @@
  *
  * Exit codes: 0 done, 1 a problem found or a refusal the user can act on, 2 a usage mistake.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { parseInstant, type BuildClock } from '../build/clock.ts';
@@ -112,6 +112,38 @@ export async function guarded(io: Io, usage: string, body: () => number | Promis
     }
     throw e;
   }
+}
+
+/** What makes a folder a content root: a mistyped `--content-root` names a folder without them. */
+const CONTENT_ROOT_PARTS = [
+  { path: 'content/releases.yaml', folder: false },
+  { path: 'content/site.yaml', folder: false },
+  { path: 'content/advisories', folder: true },
+] as const;
+
+/**
+ * Why `root` is not a content root (undefined when it is one): it must hold
+ * content/releases.yaml, content/site.yaml and the folder content/advisories/. The message
+ * names the folder looked in, so a mistyped path is obvious.
+ */
+export function contentRootProblem(root: string): string | undefined {
+  const missing = CONTENT_ROOT_PARTS.filter(({ path, folder }) => {
+    try {
+      const stat = statSync(join(root, path));
+      return folder ? !stat.isDirectory() : !stat.isFile();
+    } catch {
+      return true;
+    }
+  }).map(({ path, folder }) => (folder ? `${path}/` : path));
+  if (missing.length === 0) return undefined;
+  return `${resolve(root)} is not a content root: it has no ${missing.join(', ')} (a content root holds content/releases.yaml, content/site.yaml and content/advisories/; check --content-root or CONTENT_ROOT)`;
+}
+
+/** Refuses (exit 1) a folder that is not a content root, before anything is read or written. */
+export function requireContentRoot(root: string): string {
+  const problem = contentRootProblem(root);
+  if (problem) throw new RefusedError(`${problem}. Nothing was written.`);
+  return root;
 }
 
 /** `--content-root`, else CONTENT_ROOT, else the project (npm runs scripts there). */
