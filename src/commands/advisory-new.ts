@@ -14,11 +14,12 @@ import { parseInstant } from '../build/clock.ts';
 import { CONTROL_CHARACTER, noticePeriodProblem } from '../content/lint.ts';
 import { readReleases, readSite } from '../content/read-content.ts';
 import { visibilityOf } from '../embargo/visibility.ts';
-import { newAdvisory, OptionError } from '../tools/new-advisory.ts';
+import { newAdvisory } from '../tools/new-advisory.ts';
 import { advisoryPath, idsInUse, nextId } from '../tools/next-id.ts';
 import { findPlaceholders } from '../tools/placeholders.ts';
 import { announceFor, isoInstant, LEAD_DAYS, proposeDates, type Dates } from '../tools/schedule.ts';
 import {
+  asUsage,
   checkCommand,
   clockFrom,
   guarded,
@@ -56,16 +57,6 @@ const OPTIONS = {
 const str = (flags: Flags, key: string) => flags[key] as string | undefined;
 const list = (flags: Flags, key: string) => (flags[key] as string[] | undefined) ?? [];
 
-/** A mistake in a flag's value is a usage mistake (exit 2), whichever module found it. */
-function usage<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof OptionError || (e instanceof Error && e.message.startsWith('--'))) throw new UsageError(e.message);
-    throw e;
-  }
-}
-
 /** Titles and summaries are single lines of text in the file; refuse now what check would refuse later. */
 function oneLine(flags: Flags): void {
   for (const key of ['title', 'summary']) {
@@ -84,12 +75,12 @@ function datesFrom(flags: Flags, now: Date, noticeHours: number): Dates {
   let dates = proposeDates(now, noticeHours, days);
   const publishAt = str(flags, 'publish-at');
   if (publishAt) {
-    const publish = usage(() => parseInstant(publishAt, '--publish-at'));
+    const publish = asUsage(() => parseInstant(publishAt, '--publish-at'));
     dates = { publishAt, announceAt: isoInstant(announceFor(publish, noticeHours)) };
   }
   const announceAt = str(flags, 'announce-at');
   if (announceAt) {
-    usage(() => parseInstant(announceAt, '--announce-at'));
+    asUsage(() => parseInstant(announceAt, '--announce-at'));
     const problem = noticePeriodProblem(announceAt, dates.publishAt, noticeHours);
     if (problem) throw new UsageError(`--announce-at: ${problem}`);
     dates = { ...dates, announceAt };
@@ -122,12 +113,12 @@ export function run(argv: string[], io: Io): Promise<number> {
 
     const inUse = idsInUse(root);
     const id = str(flags, 'id') ?? nextId(root, Number(year ?? dates.publishAt.slice(0, 4)), inUse);
-    const rel = usage(() => advisoryPath(id));
+    const rel = asUsage(() => advisoryPath(id));
     if (year && rel.split('/')[2] !== year) throw new UsageError(`--id: ${id} is not an id of ${year}`);
     const user = inUse.get(id);
     if (user) throw new RefusedError(`${id} is already used by ${user}; nothing was written (leave --id out to get the next free id)`);
 
-    const draft = usage(() =>
+    const draft = asUsage(() =>
       newAdvisory({
         id,
         title: str(flags, 'title'),

@@ -70,6 +70,20 @@ export function parseFlags(
   }
 }
 
+/**
+ * Runs `f`, turning the error of a bad flag value into a UsageError (exit 2): the modules that
+ * check values (instants, ids, vectors) throw plain errors whose message starts with the flag
+ * (`--cvss: …`). Any other error is left as it is.
+ */
+export function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('--') && !(e instanceof RefusedError)) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 /** The clock of `--at` (an instant with an offset), else the real time in whole seconds. */
 export function clockFrom(at: string | boolean | string[] | undefined): BuildClock {
   if (typeof at === 'string') {
