@@ -35,9 +35,15 @@ export function processIo(): Io {
   };
 }
 
-/** The body of every scripts/<name>.ts: run the command on the process's arguments, exit with its code. */
-export async function runScript(command: Command): Promise<void> {
-  process.exitCode = await command(process.argv.slice(2), processIo());
+/**
+ * The body of every scripts/<name>.ts: run the command on the process's arguments, exit with
+ * its code. `exitOnFailure` ends the process at once on a non-zero code, for a command whose
+ * failure may leave handles open (a failed Astro build).
+ */
+export async function runScript(command: Command, options: { exitOnFailure?: boolean } = {}): Promise<void> {
+  const code = await command(process.argv.slice(2), processIo());
+  if (code !== 0 && options.exitOnFailure) process.exit(code);
+  process.exitCode = code;
 }
 
 /** A mistake in how the command was called: printed with the usage line, exit 2. */
