@@ -107,7 +107,12 @@ export function run(argv: string[], io: Io): Promise<number> {
       rel ??= advisoryPath(id);
       const user = inUse.get(id);
       if (user) throw new RefusedError(`${id} is already used by ${user}; nothing was written (leave --id out to get the next free id)`);
-      const { data, body, text, notes } = importedToAdvisory(imported, { id, proposal: proposeDates(now, noticeHours), noticeHours });
+      const { data, body, text, notes } = importedToAdvisory(imported, {
+        id,
+        proposal: proposeDates(now, noticeHours),
+        noticeHours,
+        releases: releases.map((r) => r.name),
+      });
 
       if (flags['dry-run']) io.out(text.replace(/\n$/, ''));
       else io.out(shown(writeNewFile(root, rel, text), io.env));

@@ -67,10 +67,24 @@ type Expected = {
   backports?: string[];
   package?: { name: string; introduced: string; fixed: string; repository: string };
   credits?: Array<{ name: string; type: string }>;
+  /** The summary: the sentence(s) that say what is wrong, without the product's introduction, versions or fix. */
+  summary: string;
+  /** Named releases the record's words mention, each proposed as a row for a person to decide. */
+  mentioned?: string[];
 };
 
 const PLATFORM = 'openedx/openedx-platform';
 const cveScore = (r: any) => r.containers.cna.metrics[0].cvssV3_1.baseScore;
+/** The opening sentences of the real records, which say what the product is: in no imported file. */
+const PRODUCT_INTRODUCTIONS = [
+  'is a service-oriented platform',
+  'is a learning management platform',
+  'provides enterprise features',
+  'enables the authoring and delivery',
+  'implements the consumer side of the LTI specification',
+];
+const PYSEC_SUMMARY =
+  'Any LTI tool that is integrated with on the Open edX platform can post a grade back for any LTI XBlock so long as it knows or can guess the block location for that XBlock.';
 // Facts from the records themselves (see ../shared/data/README.md); one row per fixture.
 const EXPECTED: Record<string, Expected> = {
   'CVE-2024-22209.json': {
@@ -79,6 +93,7 @@ const EXPECTED: Record<string, Expected> = {
     sourceScore: cveScore,
     cwe: ['CWE-284'],
     fix: { repository: PLATFORM, sha: '019888f3d15beaebcb7782934f6c43b0c2b3735e' },
+    summary: 'A user with a JWT and more limited scopes could call endpoints exceeding their access.',
   },
   'CVE-2024-41806.json': {
     aliases: ['CVE-2024-41806', 'GHSA-4528-7fh6-x75c'],
@@ -86,6 +101,9 @@ const EXPECTED: Record<string, Expected> = {
     sourceScore: cveScore,
     cwe: ['CWE-284'],
     fix: { repository: PLATFORM, sha: 'cb729a3ced0404736dfa0ae768526c82b608657b' },
+    summary:
+      'Instructors can upload csv files containing learner information to create cohorts in the instructor dashboard. These files are uploaded using the django default storage. With certain storage backends, uploads may become publicly available when the uploader uses versions master, palm, olive, nutmeg, maple, lilac, koa, or juniper.',
+    mentioned: ['palm'],
   },
   'CVE-2026-53635.json': {
     aliases: ['CVE-2026-53635', 'GHSA-rqq6-w4pv-7pjv'],
@@ -94,6 +112,8 @@ const EXPECTED: Record<string, Expected> = {
     cwe: ['CWE-862'],
     fix: { repository: PLATFORM, sha: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
     backports: ['f25bbc4d52bd827c8f04c73de427e2e16a144c73', 'fd93ef5f9940f4ad6f50cf7faecad8d9cf2d3336'],
+    summary:
+      'The view function set_course_mode_price() at lms/djangoapps/instructor/views/instructor_dashboard.py:430 is decorated only with @login_required and performs no course-level permission check. Any authenticated user — including a learner account with zero course roles — can issue a single POST request to overwrite the honor mode price and currency of any course on the platform.',
   },
   'CVE-2026-42860.json': {
     aliases: ['CVE-2026-42860', 'GHSA-64cv-vxpr-j6vc'],
@@ -101,16 +121,20 @@ const EXPECTED: Record<string, Expected> = {
     sourceScore: cveScore,
     cwe: ['CWE-918'],
     package: { name: 'edx-enterprise', introduced: '7.0.2', fixed: '7.0.5', repository: 'openedx/edx-enterprise' },
+    summary:
+      'The sync_provider_data endpoint in SAMLProviderDataViewSet fetches SAML metadata from a URL stored in SAMLProviderConfig.metadata_source. An authenticated user with the Enterprise Admin role can set this field to an arbitrary URL via the SAMLProviderConfigViewSet PATCH endpoint, then trigger a server-side HTTP request by calling sync_provider_data.',
   },
   'PYSEC-2023-21.json': {
     aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'],
     cwe: [],
     package: { name: 'lti-consumer-xblock', introduced: '7.0.0', fixed: '7.2.2', repository: 'openedx/xblock-lti-consumer' },
+    summary: PYSEC_SUMMARY,
   },
   'PYSEC-2023-21.yaml': {
     aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'],
     cwe: [],
     package: { name: 'lti-consumer-xblock', introduced: '7.0.0', fixed: '7.2.2', repository: 'openedx/xblock-lti-consumer' },
+    summary: PYSEC_SUMMARY,
   },
   'GHSA-64cv-vxpr-j6vc.rest.json': {
     aliases: ['GHSA-64cv-vxpr-j6vc', 'CVE-2026-42860'],
@@ -119,6 +143,8 @@ const EXPECTED: Record<string, Expected> = {
     cwe: ['CWE-918'],
     package: { name: 'edx-enterprise', introduced: '7.0.2', fixed: '7.0.5', repository: 'openedx/edx-enterprise' },
     credits: [{ name: 'example-researcher', type: 'reporter' }],
+    summary:
+      "An enterprise administrator could store any URL as a SAML provider's metadata source and then ask the service to fetch it, making the server send requests to hosts of the administrator's choosing, internal ones included.",
   },
   'GHSA-rqq6-w4pv-7pjv.rest.json': {
     aliases: ['GHSA-rqq6-w4pv-7pjv', 'CVE-2026-53635'],
@@ -128,6 +154,8 @@ const EXPECTED: Record<string, Expected> = {
     cwe: ['CWE-862'],
     fix: { repository: PLATFORM, sha: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
     backports: ['f25bbc4d52bd827c8f04c73de427e2e16a144c73', 'fd93ef5f9940f4ad6f50cf7faecad8d9cf2d3336'],
+    summary:
+      "A view of the instructor dashboard let any signed-in account change the price of a course's honor mode, because it checked only that the caller was signed in.",
   },
 };
 
@@ -232,7 +260,19 @@ describe.each(Object.entries(EXPECTED))('advisory:import %s', (name, want) => {
       expect(a.notice.components).toEqual([want.package.name]);
     }
     if (want.credits) expect(a.credits.map(({ name, type }) => ({ name, type }))).toEqual(want.credits);
+    expect(a.summary).toBe(want.summary);
     expect(a.references.some((r) => r.type === 'advisory')).toBe(true);
+  });
+
+  it('leaves out the product introduction, and proposes a row, marked for review, for each named release the record mentions', async () => {
+    const text = (await importFile(tempRoot({}), [join(RECORDS, name), '--dry-run'])).stdout;
+    for (const intro of PRODUCT_INTRODUCTIONS) expect(text).not.toContain(intro);
+    const { data } = parseMarkdownFile(text);
+    const rows = (data.affected as Array<{ releases: Array<{ release: string; status: string }> }>).flatMap((a) => a.releases);
+    const proposed = rows.filter((r) => r.status.startsWith(`${PLACEHOLDER}: the record mentions`));
+    expect(proposed.map((r) => r.release)).toEqual(want.mentioned ?? []);
+    for (const r of proposed) expect(r.status).toContain(`the record mentions ${r.release}: fixed, affected, not_affected or wont_fix`);
+    if (want.mentioned) expect(run.stderr).toContain(`affected: the record mentions ${want.mentioned.join(', ')}; each has a proposed row`);
   });
 
   if (want.backports)
