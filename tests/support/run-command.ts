@@ -12,7 +12,7 @@ export type CommandResult = { code: number; stdout: string; stderr: string };
 export async function runCommand(
   command: Command,
   argv: string[],
-  options: { env?: NodeJS.ProcessEnv; stdin?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; stdin?: string | undefined } = {},
 ): Promise<CommandResult> {
   const out: string[] = [];
   const err: string[] = [];
