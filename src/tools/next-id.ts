@@ -19,7 +19,7 @@ export function idsInUse(root: string): Map<string, string> {
   for (const file of listAdvisoryFiles(root)) {
     const named = basename(file).replace(/\.[^.]+$/, '');
     if (ADVISORY_ID_PATTERN.test(named) && !ids.has(named)) ids.set(named, file);
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(join(root, file), 'utf8');
     } catch {

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as advisoryImport } from '../../src/commands/advisory-import.ts';
+import { CONTROL_CHARACTER } from '../../src/content/lint.ts';
 import { readCorpus } from '../../src/content/read-content.ts';
 import { scoreCvss } from '../../src/schemas/cvss.ts';
 import { githubCommit } from '../../src/model/urls.ts';
@@ -389,7 +390,7 @@ describe('advisory:import details', () => {
       proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' },
       noticeHours: 48,
     });
-    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(new RegExp(CONTROL_CHARACTER.source, 'g').exec(text)).toBeNull();
     expect(text).toContain('Page break and a bell  in the text.');
     expect(notes.join('\n')).toMatch(/held \d+ control character\(s\)/);
   });
