@@ -1,7 +1,8 @@
 /**
  * What every command shares: one calling convention, `run(argv, io) → exit code`, so tests
  * call a command in-process and scripts/<name>.ts is a line; strict flags with `--help`; one
- * clock flag (`--at`); where content is, how paths are shown, writing safely.
+ * clock flag (`--at`, never an environment variable); where content is, and the refusal of a
+ * folder that is not a content root; how paths are shown; writing safely.
  *
  * Exit codes: 0 done, 1 a problem found or a refusal the user can act on, 2 a usage mistake.
  */
