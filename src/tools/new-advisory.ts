@@ -3,18 +3,18 @@
  * a placeholder (FILL-IN with a hint) wherever a person must still decide, so `check`
  * refuses the file until it is complete.
  */
-import { cvssVectorProblem, scoreCvss, SEVERITY_LEVELS } from '../schemas/cvss.ts';
 import { RepositorySchema } from '../schemas/common.ts';
-import { currentRepository } from './repository-names.ts';
+import { cvssVectorProblem, scoreCvss, SEVERITY_LEVELS } from '../schemas/cvss.ts';
 import { advisoryText, type AdvisoryDraft } from './advisory-writer.ts';
 import { HINTS, releaseCommitHint, releaseTagHint } from './placeholders.ts';
+import { currentRepository } from './repository-names.ts';
 import type { Dates } from './schedule.ts';
 
 export type NewAdvisoryOptions = Dates & {
   id: string;
   title?: string | undefined;
   summary?: string | undefined;
-  /** `owner/repo` for a repository; a package name (PyPI), `npm:name`, `@scope/name` or `pypi:name`. */
+  /** `owner/repo` for a repository; `pypi:name`, `npm:name` or `@scope/name` for a package (a bare name is refused). */
   components?: readonly string[];
   releases?: readonly string[];
   severity?: string | undefined;
