@@ -7,6 +7,7 @@
  * line. The URLs it plans are checked against the build's own helpers without a server.
  */
 import { execFile } from 'node:child_process';
+import { run as verifyLiveCommand } from '../../src/commands/verify-live.ts';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { exportPaths, planChecks, sample } from '../../src/verify/verify-live.ts
 import { perAdvisoryFiles } from '../../src/outputs/per-advisory-files.ts';
 import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
+import { runCommand } from '../support/run-command.ts';
 
 const published = `---
 id: OEA-2026-601
@@ -54,16 +56,10 @@ const root = makeBareContentRoot({
 });
 const CLOCK = '2026-11-25T12:00:00Z';
 
-// Asynchronous: the static server runs in this process and must keep answering.
-function verify(base: string, at: string): Promise<{ code: number; out: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['scripts/verify-live.ts', base, '--at', at],
-      { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: root, BUILD_AT: '' }), encoding: 'utf8' },
-      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
-    );
-  });
+/** verify-live in this process, against a server of this process; `out` is everything it printed. */
+async function verify(base: string, at: string): Promise<{ code: number; out: string }> {
+  const r = await runCommand(verifyLiveCommand, [base, '--at', at], { env: { CONTENT_ROOT: root } });
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 const HIDDEN_TITLE = 'Password reset accepts the vondelkrast header';
@@ -123,6 +119,15 @@ const FAULTS: Array<{ name: string; change: (dir: string) => void; says: RegExp[
 ];
 
 describe('npm run verify-live', () => {
+  it('refuses anything but one URL (exit 2), before fetching', async () => {
+    for (const args of [[], ['example.org'], ['https://a.example', 'https://b.example'], ['https://a.example', '--bogus']]) {
+      const r = await runCommand(verifyLiveCommand, args, { env: { CONTENT_ROOT: root } });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('usage: npm run verify-live');
+      expect(r.stdout).toBe('');
+    }
+  });
+
   let onTime: StaticServer;
   let tooLate: StaticServer;
   const faulty = new Map<string, StaticServer>();
@@ -167,7 +172,15 @@ describe('npm run verify-live', () => {
         probe.close(() => done(port));
       });
     });
-    const r = await verify(`http://127.0.0.1:${port}`, CLOCK);
+    // As a process: the exit status and the absence of a stack trace are the point here.
+    const r = await new Promise<{ code: number; out: string }>((done) => {
+      execFile(
+        process.execPath,
+        ['scripts/verify-live.ts', `http://127.0.0.1:${port}`, '--at', CLOCK],
+        { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: root }), encoding: 'utf8' },
+        (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+      );
+    });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(
       new RegExp(
