@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { bulkExports } from './src/integrations/bulk-exports.ts';
+import { hostFiles } from './src/build/host-files.ts';
 import { leakGuard } from './src/integrations/leak-guard.ts';
 import { CLOCK_ENV, resolveClock } from './src/lib/clock.ts';
 import { readSite } from './src/lib/content.ts';
@@ -21,8 +22,8 @@ export default defineConfig({
   // Shiki's inline styles conflict with the CSP; nothing on the site needs highlighting.
   markdown: { syntaxHighlight: false },
   // MDX only for trusted pages under src/; advisories are read by our loader as plain Markdown.
-  // leakGuard writes the search index and scans all output: it must stay last.
-  integrations: [mdx(), sitemap(), bulkExports(), leakGuard()],
+  // hostFiles writes _headers; leakGuard writes the search index and scans all output: it must stay last.
+  integrations: [mdx(), sitemap(), bulkExports(), hostFiles(), leakGuard()],
   security: {
     csp: {
       directives: [

@@ -16,6 +16,7 @@ import { contentRoot } from '../src/lib/content-root.ts';
 import { PREVIEW_ENV } from '../src/lib/advisory-loader.ts';
 import { buildJobs, discardBuildJobs } from '../src/lib/build-jobs.ts';
 import { moveDir } from '../src/lib/move-dir.ts';
+import { publishModes } from '../src/build/file-modes.ts';
 import { outputDirProblem } from '../src/lib/output-dir.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 
@@ -77,6 +78,7 @@ try {
     logLevel: process.env.ASTRO_LOG_LEVEL === 'debug' ? 'debug' : 'info',
   });
   if (stageDir !== outDir) moveDir(stageDir, outDir);
+  publishModes(outDir);
 } catch (e) {
   failure = e as Error;
 } finally {

@@ -1,5 +1,5 @@
 /**
- * verify-live against a locally served production build: a site built at the clock passes;
+ * verify-live against a production build served by nginx with the repository's configuration: a site built at the clock passes;
  * the same site checked after a publish time is missing an advisory; a site built too late
  * (an embargo broken by a wrong clock) serves what must still be hidden; copies of the good
  * build with one file doctored (a secret pasted into a page, an export of an embargoed
@@ -18,7 +18,8 @@ import { paths } from '../../src/lib/urls.ts';
 import { exportPaths, planChecks, sample } from '../../src/lib/verify-live.ts';
 import { perAdvisoryFiles } from '../../src/outputs/per-advisory-files.ts';
 import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
+import { startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
+import { publishModes } from '../../src/build/file-modes.ts';
 
 const published = `---
 id: OEA-2026-601
@@ -54,7 +55,7 @@ const root = makeBareContentRoot({
 });
 const CLOCK = '2026-11-25T12:00:00Z';
 
-// Asynchronous: the static server runs in this process and must keep answering.
+// Asynchronous, like the servers' start and stop: the tests wait on them together.
 function verify(base: string, at: string): Promise<{ code: number; out: string }> {
   return new Promise((done) => {
     execFile(
@@ -112,28 +113,28 @@ const FAULTS: Array<{ name: string; change: (dir: string) => void; says: RegExp[
 ];
 
 describe('npm run verify-live', () => {
-  let onTime: StaticServer;
-  let tooLate: StaticServer;
-  const faulty = new Map<string, StaticServer>();
+  let onTime: NginxServer;
+  let tooLate: NginxServer;
+  const faulty = new Map<string, NginxServer>();
 
   beforeAll(async () => {
     const a = buildSite(root, CLOCK);
     const b = buildSite(root, '2027-01-13T00:00:00Z');
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
-    onTime = await serveStatic(a.outDir);
-    tooLate = await serveStatic(b.outDir);
+    onTime = await startNginx(a.outDir);
+    tooLate = await startNginx(b.outDir);
     for (const fault of FAULTS) {
       const copy = mkdtempSync(join(tmpdir(), 'oex-dist-faulty-'));
       cpSync(a.outDir, copy, { recursive: true });
       fault.change(copy);
-      faulty.set(fault.name, await serveStatic(copy));
+      // nginx's workers read the copy as another user, as they read a build.
+      publishModes(copy);
+      faulty.set(fault.name, await startNginx(copy));
     }
   });
   afterAll(async () => {
-    await onTime?.close();
-    await tooLate?.close();
-    for (const server of faulty.values()) await server.close();
+    await Promise.all([onTime?.stop(), tooLate?.stop(), ...[...faulty.values()].map((server) => server.stop())]);
   });
 
   it('passes for a site built at the clock it is checked at', async () => {

@@ -1,7 +1,7 @@
 /**
- * One browser-test session: the real production build of a content root, served as the
- * static host serves it (directory URLs, 404.html, the headers of `_headers`), and the system
- * Chromium. Each e2e test file starts one with `useSession` and reuses it for every test.
+ * One browser-test session: the real production build of a content root, served by nginx
+ * with the repository's configuration (deploy/nginx.conf: directory URLs, 404.html, the
+ * headers of the headers model), and the system Chromium. Each e2e test file starts one with `useSession` and reuses it for every test.
  *
  * Without a browser the tests fail with NO_BROWSER (CI installs Chromium, so a silent skip
  * would hide a broken CI). E2E_SKIP_NO_BROWSER=1 turns that into a skip, for machines that
@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { findChromium, launchChromium } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
+import { findChromium, launchChromium } from './browser.ts';
+import { startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
 import { buildSite, FIXTURES, PROJECT_ROOT } from './build-site.ts';
 import { watchContext, watchPage, type PageWatch } from './e2e-audit.ts';
@@ -45,7 +45,7 @@ export function removeTemp(dir: string | undefined): void {
 
 export type E2ESession = {
   dist: string;
-  server: StaticServer;
+  server: NginxServer;
   browser: Browser;
   /** A fresh context (desktop size unless overridden) with the CSP listener installed. */
   context: (options?: BrowserContextOptions) => Promise<BrowserContext>;
@@ -59,12 +59,12 @@ export type E2ESession = {
  * synchronous child process, which would block the server's event loop).
  */
 export async function startSession(dist: string): Promise<E2ESession> {
-  const server = await serveStatic(dist);
+  const server = await startNginx(dist);
   let browser: Browser;
   try {
     browser = await launchChromium();
   } catch (error) {
-    await server.close();
+    await server.stop();
     throw error;
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -86,8 +86,11 @@ export async function startSession(dist: string): Promise<E2ESession> {
       return { page, watch, status: response?.status(), close: () => c.close() };
     },
     async close() {
-      await browser.close();
-      await server.close();
+      try {
+        await browser.close();
+      } finally {
+        await server.stop();
+      }
     },
   };
 }
