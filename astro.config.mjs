@@ -2,20 +2,17 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { bulkExports } from './src/integrations/bulk-exports.ts';
+import { bulkExports } from './src/build/bulk-exports.ts';
 import { hostFiles } from './src/build/host-files.ts';
-import { leakGuard } from './src/integrations/leak-guard.ts';
-import { CLOCK_ENV, resolveClock } from './src/lib/clock.ts';
-import { readSite } from './src/lib/content.ts';
-import { contentRoot } from './src/lib/content-root.ts';
+import { leakGuard } from './src/build/leak-guard.ts';
+import { currentSession } from './src/build/session.ts';
 
-// One clock per build: resolved here once, then read by the loader, pages and the leak scan.
-process.env[CLOCK_ENV] ??= resolveClock().now.toISOString();
-
-const site = readSite(contentRoot(), []);
+// The session (src/build/session.ts) holds the checked content and the clock of this build;
+// `npm run build` opened it already, otherwise this opens it from the environment.
+const site = currentSession().corpus.site;
 
 export default defineConfig({
-  site: site?.url ?? 'https://security.openedx.org',
+  site: site.url,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },

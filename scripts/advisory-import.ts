@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseInstant } from '../src/lib/clock.ts';
-import { parseAdvisory, readReleases, readSite } from '../src/lib/content.ts';
-import { PLACEHOLDER } from '../src/lib/lint.ts';
-import { formatProblem } from '../src/lib/problems.ts';
-import { checkCommand, RefusedError, rootFrom, shown, userCwd, writeNewFile } from '../src/tools/cli-support.ts';
+import { parseInstant } from '../src/build/clock.ts';
+import { parseAdvisory, readReleases, readSite } from '../src/content/read-content.ts';
+import { PLACEHOLDER } from '../src/content/lint.ts';
+import { formatProblem } from '../src/content/problems.ts';
+import { checkCommand, RefusedError, rootFrom, shown, userCwd, writeNewFile } from '../src/commands/cli.ts';
 import { aliasOwners } from '../src/tools/import/alias-owners.ts';
 import { importRecord } from '../src/tools/import/detect.ts';
 import { ImportError } from '../src/tools/import/imported.ts';

@@ -9,10 +9,10 @@
  * replaces an existing file.
  */
 import { parseArgs } from 'node:util';
-import { parseInstant } from '../src/lib/clock.ts';
-import { readReleases, readSite } from '../src/lib/content.ts';
-import { CONTROL_CHARACTER, noticePeriodProblem } from '../src/lib/lint.ts';
-import { checkCommand, RefusedError, rootFrom, shown, writeNewFile } from '../src/tools/cli-support.ts';
+import { parseInstant } from '../src/build/clock.ts';
+import { readReleases, readSite } from '../src/content/read-content.ts';
+import { CONTROL_CHARACTER, noticePeriodProblem } from '../src/content/lint.ts';
+import { checkCommand, RefusedError, rootFrom, shown, writeNewFile } from '../src/commands/cli.ts';
 import { newAdvisory, OptionError } from '../src/tools/new-advisory.ts';
 import { advisoryPath, nextId } from '../src/tools/next-id.ts';
 import { findPlaceholders } from '../src/tools/placeholders.ts';

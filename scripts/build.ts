@@ -9,16 +9,16 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { CLOCK_ENV, describeClock } from '../src/lib/clock.ts';
+import { describeClock } from '../src/build/clock.ts';
 import { clockOrExit, flagsOrExit } from './lib/cli.ts';
-import { readCorpus, shareCorpus } from '../src/lib/content.ts';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { PREVIEW_ENV } from '../src/lib/advisory-loader.ts';
-import { buildJobs, discardBuildJobs } from '../src/lib/build-jobs.ts';
-import { moveDir } from '../src/lib/move-dir.ts';
+import { contentRoot } from '../src/content/content-root.ts';
+import { PREVIEW_ENV } from '../src/build/content-loader.ts';
+import { discardJobs, startJobs } from '../src/build/jobs.ts';
+import { moveDir } from '../src/build/move-dir.ts';
 import { publishModes } from '../src/build/file-modes.ts';
-import { outputDirProblem } from '../src/lib/output-dir.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { outputDirProblem } from '../src/build/output-dir.ts';
+import { closeSession, openSession, type BuildSession } from '../src/build/session.ts';
+import { ContentError, formatProblem } from '../src/content/problems.ts';
 
 const USAGE = 'usage: npm run build -- [--at <instant with offset>] [--out <folder>]  (default output: dist/)';
 const argv = process.argv.slice(2);
@@ -33,7 +33,6 @@ if (outProblem) {
 
 const clock = clockOrExit(argv);
 console.log(describeClock(clock));
-process.env[CLOCK_ENV] = clock.now.toISOString();
 delete process.env[PREVIEW_ENV];
 // A production build is one whatever the caller's environment says: Vite derives
 // import.meta.env from NODE_ENV and from variables such as PROD and MODE, which test runners
@@ -44,18 +43,20 @@ for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete process.env
 // The previous output is renamed aside at once and deleted while this build runs: removing
 // tens of thousands of files takes seconds that the build need not wait for.
 const clearing = clearAside(outDir);
-const { corpus, problems } = readCorpus(contentRoot());
-if (!corpus || problems.length > 0) {
-  for (const p of problems) console.error(formatProblem(p));
-  console.error(`\nbuild refused: ${problems.length} content problem(s). Nothing was built. Run npm run check for details.`);
+let session: BuildSession;
+try {
+  session = openSession({ root: contentRoot(), clock });
+} catch (e) {
+  if (!(e instanceof ContentError)) throw e;
+  for (const p of e.problems) console.error(formatProblem(p));
+  console.error(`\nbuild refused: ${e.problems.length} content problem(s). Nothing was built. Run npm run check for details.`);
   await clearing;
   process.exit(1);
 }
-
-shareCorpus(contentRoot(), corpus);
+console.log(`state time ${session.now.toISOString()} (the latest change of the public site at or before the clock)`);
 // The search index and the exports need nothing from Astro: they start now, on the second
 // core, and Astro (about half a second to load) is imported only after.
-buildJobs(corpus, clock.now, projectRoot);
+startJobs(session, projectRoot);
 const { build } = await import('astro');
 
 // A fresh cache per build: nothing rendered under one clock is reused under another, no
@@ -85,7 +86,8 @@ try {
   rmSync(cacheDir, { recursive: true, force: true });
 }
 if (failure) {
-  discardBuildJobs();
+  discardJobs(session);
+  closeSession();
   rmSync(stageDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   console.error(`\nbuild failed, output removed: ${failure.message}`);

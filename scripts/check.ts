@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 // Authors run this after every edit: Node's compile cache makes the second and later runs
 // start faster. It must be on before the modules below are loaded, hence the dynamic import.
 enableCompileCache?.();
-const { runCheck } = await import('../src/tools/check-command.ts');
+const { runCheck } = await import('../src/commands/check.ts');
 
 process.exitCode = runCheck(process.argv.slice(2), process.env, resolve(import.meta.dirname, '..'), {
   out: (line) => console.log(line),

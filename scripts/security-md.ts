@@ -6,13 +6,13 @@
  * clock (real time unless --at or BUILD_AT says otherwise). Redirect it into the repository:
  *   npm run --silent security-md -- --repo openedx/openedx-platform > SECURITY.md
  */
-import { resolveClock } from '../src/lib/clock.ts';
+import { resolveClock } from '../src/build/clock.ts';
 import { flagsOrExit } from './lib/cli.ts';
-import { readReleases, readSite } from '../src/lib/content.ts';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { formatProblem, type Problem } from '../src/lib/problems.ts';
-import { isSupported, sortReleases } from '../src/lib/releases.ts';
-import { checkRepository, securityMd } from '../src/lib/security-md.ts';
+import { readReleases, readSite } from '../src/content/read-content.ts';
+import { contentRoot } from '../src/content/content-root.ts';
+import { formatProblem, type Problem } from '../src/content/problems.ts';
+import { isSupported, sortReleases } from '../src/model/releases.ts';
+import { checkRepository, securityMd } from '../src/outputs/security-md.ts';
 
 const argv = process.argv.slice(2);
 const usage = 'usage: npm run security-md -- [--repo owner/name] [--at <instant>]';

@@ -4,12 +4,12 @@
  * After a deploy: fetch the live site and confirm that every advisory due at the clock is
  * there and nothing embargoed is. Pass the same --at (or BUILD_AT) the deployed build used;
  * a transition between build and check would otherwise be reported as missing. What it
- * fetches: src/lib/verify-live.ts and docs/embargo.md. Exit 1: a problem found, or the site
+ * fetches: src/verify/verify-live.ts and docs/embargo.md. Exit 1: a problem found, or the site
  * could not be fetched; exit 2: bad arguments.
  */
-import { describeClock } from '../src/lib/clock.ts';
+import { describeClock } from '../src/build/clock.ts';
 import { clockOrExit, corpusOrExit } from './lib/cli.ts';
-import { verifyLive, type Fetcher, type Report } from '../src/lib/verify-live.ts';
+import { verifyLive, type Fetcher, type Report } from '../src/verify/verify-live.ts';
 
 const argv = process.argv.slice(2);
 const base = argv.find((a, i) => /^https?:\/\//.test(a) && argv[i - 1] !== '--at');

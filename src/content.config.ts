@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { advisoryLoader } from './lib/advisory-loader.ts';
+import { advisoryLoader } from './build/content-loader.ts';
 import { PublicEntrySchema } from './schemas/public-entry.ts';
 
 /** One collection: the public projection of every advisory at the build clock. */

@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scoreCvss } from '../../src/lib/cvss.ts';
+import { scoreCvss } from '../../src/schemas/cvss.ts';
 
 /** mulberry32: a tiny seeded PRNG, so every run benchmarks the same archive. */
 function prng(seed: number) {

@@ -1,9 +1,9 @@
 /** What every command-line tool starts with: its flags, its clock and the checked content, or a clear exit. */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { resolveClock, type BuildClock } from '../../src/lib/clock.ts';
-import { readCorpus, type Corpus } from '../../src/lib/content.ts';
-import { contentRoot } from '../../src/lib/content-root.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { resolveClock, type BuildClock } from '../../src/build/clock.ts';
+import { readCorpus, type Corpus } from '../../src/content/read-content.ts';
+import { contentRoot } from '../../src/content/content-root.ts';
+import { formatProblem } from '../../src/content/problems.ts';
 
 /**
  * The command's flags, parsed strictly: `--help` prints `usage` and exits 0; an unknown flag,

@@ -10,7 +10,7 @@
  * Browsers enforce both policies, so the header must not restrict script-src or style-src
  * (nor default-src, which they fall back to): the meta policy does that, with the hashes.
  */
-import { paths } from '../lib/urls.ts';
+import { paths } from '../model/urls.ts';
 
 export type Headers = Readonly<Record<string, string>>;
 

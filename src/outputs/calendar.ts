@@ -17,8 +17,8 @@
  */
 import { createEvents, type EventAttributes } from 'ics';
 import type { NoticeEntry } from '../schemas/public-entry.ts';
-import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
-import { absolute, paths } from '../lib/urls.ts';
+import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
+import { absolute, paths } from '../model/urls.ts';
 import { advisoryUrl, sortReleaseNames, upcomingUrl, type OutputContext } from './common.ts';
 import { refoldIcs } from './ics-fold.ts';
 

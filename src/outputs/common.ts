@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { isPackage, type AdvisoryData, type ReleaseFix } from '../schemas/advisory.ts';
-import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
-import { absolute, githubCommit, githubTag, paths } from '../lib/urls.ts';
+import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
+import { absolute, githubCommit, githubTag, paths } from '../model/urls.ts';
 
 /** What an output needs besides the advisories: site facts, named releases, the build clock. */
 export type OutputContext = Pick<SiteModel, 'site' | 'releases' | 'now'>;

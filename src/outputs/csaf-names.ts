@@ -5,8 +5,8 @@
  * from the year in the id: an id is allocated when the report arrives, which may be in the
  * year before the fix is published.
  */
-import type { PublishedAdvisory } from '../lib/site-model.ts';
-import { absolute, paths } from '../lib/urls.ts';
+import type { PublishedAdvisory } from '../model/site-model.ts';
+import { absolute, paths } from '../model/urls.ts';
 import { utc, type OutputContext } from './common.ts';
 
 /** The folder year of an advisory's CSAF document. */

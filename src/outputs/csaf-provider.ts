@@ -9,8 +9,8 @@
  * host does not give. Documents are not OpenPGP-signed, which the trusted-provider role would need.
  */
 import { createHash } from 'node:crypto';
-import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
-import { absolute, paths } from '../lib/urls.ts';
+import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
+import { absolute, paths } from '../model/urls.ts';
 import { jsonCompact, lastChange, utc, type OutputContext } from './common.ts';
 import { csafDocument, csafPublisher } from './csaf.ts';
 import { csafPath, csafRelative, csafUrl } from './csaf-names.ts';

@@ -14,14 +14,14 @@
  * note titled "Reasoning for Withdrawal". Its category is `csaf_base` (2.0's profile for a
  * document without them), so no tool keeps reporting products as affected.
  */
-import { levelForScore } from '../lib/cvss.ts';
-import type { PublishedAdvisory } from '../lib/site-model.ts';
-import { absolute, githubCommit, githubTag, packagePage, paths } from '../lib/urls.ts';
+import { levelForScore } from '../schemas/cvss.ts';
+import type { PublishedAdvisory } from '../model/site-model.ts';
+import { absolute, githubCommit, githubTag, packagePage, paths } from '../model/urls.ts';
 import { isPackage, type Affected, type Reference } from '../schemas/advisory.ts';
 import { advisoryUrl, purl, releaseRank, revisionsInOrder, sortedUnique, utc, type OutputContext } from './common.ts';
 import { csafUrl } from './csaf-names.ts';
 import { cweName } from './cwe.ts';
-import { htmlToText } from './text.ts';
+import { htmlToText } from './html-to-text.ts';
 
 type Note = { category: string; title: string; text: string };
 type Product = { name: string; product_id: string; product_identification_helper?: { purl: string } };

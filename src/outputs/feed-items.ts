@@ -14,9 +14,9 @@
  */
 import { isPackage } from '../schemas/advisory.ts';
 import type { NoticeEntry } from '../schemas/public-entry.ts';
-import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
-import { absolute, githubCommit, paths } from '../lib/urls.ts';
-import { clockTime, utcDay } from '../lib/dates.ts';
+import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
+import { absolute, githubCommit, paths } from '../model/urls.ts';
+import { clockTime, utcDay } from '../model/dates.ts';
 import { csafUrl } from './csaf-names.ts';
 import {
   advisoryUrl,

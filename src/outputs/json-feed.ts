@@ -3,8 +3,8 @@
  * same items as the RSS feed, each with the `_openedx` extension object that gives severity,
  * components, named-release states, fixes and package ranges as data (docs/feeds.md).
  */
-import type { SiteModel } from '../lib/site-model.ts';
-import { absolute, paths } from '../lib/urls.ts';
+import type { SiteModel } from '../model/site-model.ts';
+import { absolute, paths } from '../model/urls.ts';
 import { feedItems } from './feed-items.ts';
 
 export const JSON_FEED_TYPE = 'application/feed+json';

@@ -10,8 +10,8 @@
  * aggregator. CVE, GHSA and PYSEC ids go in `aliases`. See docs/feeds.md.
  */
 import { isPackage, type Affected } from '../schemas/advisory.ts';
-import type { PublishedAdvisory, SiteModel } from '../lib/site-model.ts';
-import { absolute, githubCommit, packagePage, paths } from '../lib/urls.ts';
+import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
+import { absolute, githubCommit, packagePage, paths } from '../model/urls.ts';
 import {
   advisoryUrl,
   lastChange,
@@ -22,7 +22,7 @@ import {
   type OutputContext,
   type ReleaseState,
 } from './common.ts';
-import { htmlToText } from './text.ts';
+import { htmlToText } from './html-to-text.ts';
 
 /** The OSV schema version these records are written for (nothing newer is used). */
 export const OSV_SCHEMA_VERSION = '1.7.0';

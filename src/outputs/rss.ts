@@ -5,8 +5,8 @@
  * link of an advisory stays the same across revisions (see feed-items.ts).
  */
 import type { RSSOptions } from '@astrojs/rss';
-import type { SiteModel } from '../lib/site-model.ts';
-import { absolute, paths } from '../lib/urls.ts';
+import type { SiteModel } from '../model/site-model.ts';
+import { absolute, paths } from '../model/urls.ts';
 import { utc } from './common.ts';
 import { feedItems, type FeedItem } from './feed-items.ts';
 

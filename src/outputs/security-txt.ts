@@ -6,8 +6,8 @@
  * forward. The file is not signed: RFC 9116 makes signing optional, and a signature would
  * need a key in the build; see docs/feeds.md.
  */
-import type { SiteModel } from '../lib/site-model.ts';
-import { absolute, paths } from '../lib/urls.ts';
+import type { SiteModel } from '../model/site-model.ts';
+import { absolute, paths } from '../model/urls.ts';
 import { utc } from './common.ts';
 
 export const EXPIRES_DAYS = 180;

@@ -1,7 +1,7 @@
 /** /SECURITY.md: the raw template, from the same generator as the page and the CLI. */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../lib/model.ts';
-import { securityMd } from '../lib/security-md.ts';
+import { getSiteModel } from '../build/session.ts';
+import { securityMd } from '../outputs/security-md.ts';
 
 export const GET: APIRoute = async () => {
   const { site, releases } = await getSiteModel();

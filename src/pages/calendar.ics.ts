@@ -1,6 +1,6 @@
 /** /calendar.ics: one event per pre-announced security release (src/outputs/calendar.ts). */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../lib/model.ts';
+import { getSiteModel } from '../build/session.ts';
 import { calendarIcs } from '../outputs/calendar.ts';
 
 export const GET: APIRoute = async () =>

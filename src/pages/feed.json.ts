@@ -1,6 +1,6 @@
 /** /feed.json: JSON Feed 1.1 with the `_openedx` extension (src/outputs/json-feed.ts). */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../lib/model.ts';
+import { getSiteModel } from '../build/session.ts';
 import { jsonText } from '../outputs/common.ts';
 import { JSON_FEED_TYPE, jsonFeed } from '../outputs/json-feed.ts';
 

@@ -1,7 +1,7 @@
 /** /feed.xml: RSS 2.0 of advisories and pre-announcements (src/outputs/rss.ts). */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../lib/model.ts';
+import { getSiteModel } from '../build/session.ts';
 import { rssOptions } from '../outputs/rss.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 /** /robots.txt: everything may be crawled; the sitemap lists every page. */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../lib/model.ts';
-import { absolute, paths } from '../lib/urls.ts';
+import { getSiteModel } from '../build/session.ts';
+import { absolute, paths } from '../model/urls.ts';
 
 export const GET: APIRoute = async () => {
   const { site } = await getSiteModel();

@@ -6,7 +6,7 @@
  * from `astro:*`, so plain Node scripts and tests load it directly.
  */
 import { z } from 'zod';
-import { SEVERITY_LEVELS } from '../lib/cvss.ts';
+import { SEVERITY_LEVELS } from './cvss.ts';
 import {
   CommitSchema,
   HttpsUrlSchema,

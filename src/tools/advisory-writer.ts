@@ -10,7 +10,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { z } from 'zod';
-import { parseMarkdownFile } from '../lib/frontmatter.ts';
+import { parseMarkdownFile } from '../content/frontmatter.ts';
 import { AdvisorySchema } from '../schemas/advisory.ts';
 
 /** Frontmatter as the tools build it: the schema's fields, placeholders allowed anywhere. */

@@ -7,7 +7,7 @@
  * merge base) the caller checks every file instead and says why: slower, never wrong.
  */
 import { execFileSync } from 'node:child_process';
-import { ADVISORIES_DIR } from '../lib/content.ts';
+import { ADVISORIES_DIR } from '../content/read-content.ts';
 
 export type ChangedContent =
   /** Only these advisory files (relative to the content root) need a full check. */

@@ -3,7 +3,7 @@
  * a placeholder (FILL-IN with a hint) wherever a person must still decide, so `check`
  * refuses the file until it is complete.
  */
-import { cvssVectorProblem, scoreCvss, SEVERITY_LEVELS } from '../lib/cvss.ts';
+import { cvssVectorProblem, scoreCvss, SEVERITY_LEVELS } from '../schemas/cvss.ts';
 import { ECOSYSTEMS } from '../schemas/advisory.ts';
 import { advisoryText, type AdvisoryDraft } from './advisory-writer.ts';
 import { HINTS, releaseCommitHint, releaseTagHint } from './placeholders.ts';

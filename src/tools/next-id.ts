@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADVISORIES_DIR } from '../lib/content.ts';
+import { ADVISORIES_DIR } from '../content/read-content.ts';
 import { ADVISORY_ID_PATTERN } from '../schemas/advisory.ts';
 
 export function nextId(root: string, year: number): string {

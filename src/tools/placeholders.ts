@@ -7,8 +7,8 @@
  * published half-written. The same scan lists, after `advisory:new` or `advisory:import`,
  * what is left to do.
  */
-import { PLACEHOLDER } from '../lib/lint.ts';
-import { fieldPath } from '../lib/problems.ts';
+import { PLACEHOLDER } from '../content/lint.ts';
+import { fieldPath } from '../content/problems.ts';
 
 export { PLACEHOLDER };
 

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { visibilityOf } from '../../src/lib/visibility.ts';
-import { parseAdvisory } from '../../src/lib/content.ts';
+import { visibilityOf } from '../../src/embargo/visibility.ts';
+import { parseAdvisory } from '../../src/content/read-content.ts';
 import { arbitraryCorpus, type GeneratedAdvisory } from '../support/arbitrary-advisory.ts';
 import { buildSite, makeBareContentRoot, readTree } from '../support/build-site.ts';
 

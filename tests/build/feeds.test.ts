@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoreCvss } from '../../src/lib/cvss.ts';
-import type { SiteModel } from '../../src/lib/site-model.ts';
-import { absolute, paths } from '../../src/lib/urls.ts';
+import { scoreCvss } from '../../src/schemas/cvss.ts';
+import type { SiteModel } from '../../src/model/site-model.ts';
+import { absolute, paths } from '../../src/model/urls.ts';
 import { CANARIES, canaryStrings, FIXTURE_CLOCK, FIXTURE_IDS, FIXTURE_PUBLIC_IDS } from '../fixtures/site/canaries.ts';
 import { buildSite, makeBareContentRoot, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
 import { csafMandatoryProblems, schemaErrors, schemaValidators, securityTxtProblems, systemPython } from '../support/export-validators.ts';
@@ -164,7 +164,9 @@ describe.each([0, 1, 2])('outputs of a build (%i: 0 = fixture site, 1 = sample c
       expect(event, n.id).toBeDefined();
       expect(Date.parse(event!.start)).toBe(Date.parse(n.publish_at));
       expect(event!.url).toBe(`${SITE}/upcoming/#${n.id}`);
-      expect(event!.stamp).toBe('2026-11-25T12:00:00+00:00');
+      // DTSTAMP is the state time, the latest change of the site at or before the build clock.
+      expect(Date.parse(event!.stamp)).toBe(b().model.now.getTime());
+      expect(b().model.now.getTime()).toBeLessThanOrEqual(Date.parse(FIXTURE_CLOCK));
     }
   });
 

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutput } from '../../src/lib/leak-scan.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { readOutput } from '../../src/embargo/leak-scan.ts';
+import { paths } from '../../src/model/urls.ts';
 import { buildSite, FIXTURES, type BuildResult } from '../support/build-site.ts';
 import {
   CANARIES,

@@ -12,10 +12,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCorpus } from '../../src/lib/content.ts';
-import { modelFromCorpus } from '../../src/lib/model-from-corpus.ts';
-import { paths } from '../../src/lib/urls.ts';
-import { exportPaths, planChecks, sample } from '../../src/lib/verify-live.ts';
+import { readCorpus } from '../../src/content/read-content.ts';
+import { siteAt } from '../../src/model/site-model.ts';
+import { paths } from '../../src/model/urls.ts';
+import { exportPaths, planChecks, sample } from '../../src/verify/verify-live.ts';
 import { perAdvisoryFiles } from '../../src/outputs/per-advisory-files.ts';
 import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
 import { startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
@@ -181,10 +181,10 @@ describe('npm run verify-live', () => {
 describe('what verify-live fetches', () => {
   const { corpus } = readCorpus(root);
   const now = new Date(CLOCK);
-  const checks = new Map(planChecks(corpus!, now).map((c) => [c.path, c]));
+  const checks = new Map(planChecks(corpus!, siteAt(corpus!, now)).map((c) => [c.path, c]));
 
   it('every export the build writes for a published advisory, and none of an embargoed one', () => {
-    const model = modelFromCorpus(corpus!, now);
+    const model = siteAt(corpus!, now).model;
     for (const p of model.published) {
       const files = perAdvisoryFiles(p, model).map((f) => f.path);
       expect(exportPaths(p.advisory)).toEqual(expect.arrayContaining(files));

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { componentSlug } from '../../src/lib/archive.ts';
-import { ARCHIVE_FACETS, paths, type ArchiveFacet } from '../../src/lib/urls.ts';
+import { componentSlug } from '../../src/model/archive.ts';
+import { ARCHIVE_FACETS, paths, type ArchiveFacet } from '../../src/model/urls.ts';
 import { FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 import { buildOrThrow, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
 import { fixtureModel } from '../support/fixture-model.ts';

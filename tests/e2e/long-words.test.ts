@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '../../src/model/urls.ts';
 import { makeBareContentRoot } from '../support/build-site.ts';
 import { buildOrThrow, DESKTOP, PHONE, removeTemp, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
 

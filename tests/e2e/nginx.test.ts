@@ -16,7 +16,7 @@ import { headersFile } from '../../src/deploy/headers-file.ts';
 import { responseHeaders, siteHeaders } from '../../src/deploy/headers.ts';
 import { nginxConfig } from '../../src/deploy/nginx-config.ts';
 import { NGINX_CONF, startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '../../src/model/urls.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
 import { cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
 import { removeTemp } from '../support/e2e-site.ts';

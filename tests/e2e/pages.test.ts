@@ -6,7 +6,7 @@
  * artifacts/screenshots/ for reviewers (CI uploads them).
  */
 import { describe, expect, it } from 'vitest';
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '../../src/model/urls.ts';
 import { FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 import { axeViolations, cspViolations, layoutProblems, skipLinkProblems } from '../support/e2e-audit.ts';
 import { buildOrThrow, DESKTOP, PHONE, screenshot, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';

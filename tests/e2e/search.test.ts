@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '../../src/model/urls.ts';
 import { CANARIES, FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 import { cspViolations, tabTo } from '../support/e2e-audit.ts';
 import { buildOrThrow, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';

@@ -4,7 +4,7 @@
  * embargo tests can look for each field's canary in every output byte.
  */
 import fc from 'fast-check';
-import { scoreCvss } from '../../src/lib/cvss.ts';
+import { scoreCvss } from '../../src/schemas/cvss.ts';
 
 export type Phase = 'hidden' | 'announced' | 'published' | 'withdrawn';
 

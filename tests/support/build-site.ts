@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { readOutput } from '../../src/lib/leak-scan.ts';
+import { readOutput } from '../../src/embargo/leak-scan.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures');

@@ -3,9 +3,9 @@
  * through the real schema, the visibility gate and the model assembly, without files.
  */
 import { join } from 'node:path';
-import { readReleases, readSite, type AdvisoryEntry } from '../../src/lib/content.ts';
-import { toPublicEntry } from '../../src/lib/public-entry.ts';
-import { assembleModel, type SiteModel } from '../../src/lib/site-model.ts';
+import { readReleases, readSite, type AdvisoryEntry } from '../../src/content/read-content.ts';
+import { toPublicEntry } from '../../src/embargo/projection.ts';
+import { assembleModel, type SiteModel } from '../../src/model/site-model.ts';
 import { AdvisorySchema, type AdvisoryInput } from '../../src/schemas/advisory.ts';
 import { PROJECT_ROOT } from './build-site.ts';
 

@@ -9,8 +9,8 @@ import {
   paginate,
   PER_PAGE,
   type ArchiveItem,
-} from '../../src/lib/archive.ts';
-import { SEVERITY_LEVELS } from '../../src/lib/cvss.ts';
+} from '../../src/model/archive.ts';
+import { SEVERITY_LEVELS } from '../../src/schemas/cvss.ts';
 import { fixtureModel } from '../support/fixture-model.ts';
 import { FIXTURE_IDS, FIXTURE_PUBLIC_IDS } from '../fixtures/site/canaries.ts';
 

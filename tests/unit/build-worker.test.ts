@@ -1,5 +1,5 @@
 /**
- * The build worker (src/lib/build-worker.ts) through its main-thread side, BuildWorker: the
+ * The build worker (src/build/worker.ts) through its main-thread side, BuildWorker: the
  * exports it writes, the secrets it works out, and the scans it answers, on a real thread.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BuildWorker } from '../../src/lib/build-jobs.ts';
-import { readCorpus } from '../../src/lib/content.ts';
-import { collectSecrets } from '../../src/lib/leak-scan.ts';
+import { BuildWorker } from '../../src/build/jobs.ts';
+import { readCorpus } from '../../src/content/read-content.ts';
+import { collectSecrets } from '../../src/embargo/leak-scan.ts';
 import { CANARIES, FIXTURE_CLOCK, FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 import { FIXTURE_SITE } from '../support/fixture-model.ts';
 

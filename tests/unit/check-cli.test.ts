@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatAnnotation } from '../../src/lib/problems.ts';
+import { formatAnnotation } from '../../src/content/problems.ts';
 import { cleanEnv, FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
 
 const VALID = join(FIXTURES, 'valid/content');

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cvssVectorProblem, levelForScore, scoreCvss, type CvssVersion } from '../../src/lib/cvss.ts';
-import { computeSeverity } from '../../src/lib/severity.ts';
+import { cvssVectorProblem, levelForScore, scoreCvss, type CvssVersion } from '../../src/schemas/cvss.ts';
+import { computeSeverity } from '../../src/schemas/severity.ts';
 
 const V31 = 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N';
 const V40 = 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, formatDate, formatInstant, utcInstant } from '../../src/lib/dates.ts';
+import { clockTime, formatDate, formatInstant, utcInstant } from '../../src/model/dates.ts';
 
 describe('how instants read', () => {
   it('in UTC whatever offset the date was written with', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SeverityLevel } from '../../src/lib/cvss.ts';
-import { advisoriesPerYear, fixTimes, median, niceScale, rangeChart, stackedBars, summarizeFixTimes } from '../../src/lib/figures.ts';
+import type { SeverityLevel } from '../../src/schemas/cvss.ts';
+import { advisoriesPerYear, fixTimes, median, niceScale, rangeChart, stackedBars, summarizeFixTimes } from '../../src/model/figures.ts';
 import { fixtureModel } from '../support/fixture-model.ts';
 import { FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 

@@ -3,7 +3,7 @@
  * and every way a file can be unreadable reported with a message and, where known, a line.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ParseError, parseMarkdownFile, parseYaml } from '../../src/lib/frontmatter.ts';
+import { ParseError, parseMarkdownFile, parseYaml } from '../../src/content/frontmatter.ts';
 
 const doc = (yaml: string, body = '\n## Impact\n\nText.\n') => `---\n${yaml}\n---\n${body}`;
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { collectSecrets, normalize, scanForLeaks, secretMatcher } from '../../src/lib/leak-scan.ts';
-import { readCorpus } from '../../src/lib/content.ts';
-import { siteText } from '../../src/lib/site-text.ts';
+import { collectSecrets, normalize, scanForLeaks, secretMatcher } from '../../src/embargo/leak-scan.ts';
+import { readCorpus } from '../../src/content/read-content.ts';
+import { siteText } from '../../src/model/always-public-text.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 import type { AdvisoryData } from '../../src/schemas/advisory.ts';
 

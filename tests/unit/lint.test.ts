@@ -10,8 +10,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listAdvisoryFiles, readAdvisory, readCorpus, readReleases } from '../../src/lib/content.ts';
-import { formatProblem, type Problem } from '../../src/lib/problems.ts';
+import { listAdvisoryFiles, readAdvisory, readCorpus, readReleases } from '../../src/content/read-content.ts';
+import { formatProblem, type Problem } from '../../src/content/problems.ts';
 import { FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
 
 const VALID = join(FIXTURES, 'valid');

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listAdvisoryFiles } from '../../src/lib/content.ts';
-import { parseMarkdownFile } from '../../src/lib/frontmatter.ts';
-import { findBodyProblems, plainText, renderMarkdown, slugify } from '../../src/lib/markdown.ts';
+import { listAdvisoryFiles } from '../../src/content/read-content.ts';
+import { parseMarkdownFile } from '../../src/content/frontmatter.ts';
+import { findBodyProblems, plainText, renderMarkdown, slugify } from '../../src/content/markdown.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 
 const html = (md: string) => renderMarkdown(md).html;

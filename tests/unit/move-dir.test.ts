@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeInto } from '../../src/lib/move-dir.ts';
+import { mergeInto } from '../../src/build/move-dir.ts';
 
 const roots: string[] = [];
 function tree(files: Record<string, string>): string {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputDirProblem } from '../../src/lib/output-dir.ts';
-import { isWithin } from '../../src/lib/path-within.ts';
+import { outputDirProblem } from '../../src/build/output-dir.ts';
+import { isWithin } from '../../src/content/path-within.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'oex-outdir-'));
 const project = join(base, 'project');

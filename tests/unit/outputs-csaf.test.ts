@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { scoreCvss } from '../../src/lib/cvss.ts';
+import { scoreCvss } from '../../src/schemas/cvss.ts';
 import { csafDocument } from '../../src/outputs/csaf.ts';
 import { csafPath, csafYear } from '../../src/outputs/csaf-names.ts';
 import { csafChangesCsv, csafHashText, csafIndexTxt, csafText, providerMetadata, rolieFeed } from '../../src/outputs/csaf-provider.ts';

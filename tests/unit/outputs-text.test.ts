@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { htmlToText } from '../../src/outputs/text.ts';
+import { renderMarkdown } from '../../src/content/markdown.ts';
+import { htmlToText } from '../../src/outputs/html-to-text.ts';
 
 const BODY = [
   '## Impact',

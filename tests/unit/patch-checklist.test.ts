@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Affected } from '../../src/schemas/advisory.ts';
-import { actionFor, checklistPages, describeRange, patchChecklist, patchChecklists, supportStatus } from '../../src/lib/patch-checklist.ts';
-import type { ReleaseInfo } from '../../src/lib/site-model.ts';
+import { actionFor, checklistPages, describeRange, patchChecklist, patchChecklists, supportStatus } from '../../src/model/patch-checklist.ts';
+import type { ReleaseInfo } from '../../src/model/site-model.ts';
 import { fixtureModel } from '../support/fixture-model.ts';
 import { FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 

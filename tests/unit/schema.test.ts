@@ -13,9 +13,9 @@ import {
 import { CommitSchema, HttpsUrlSchema, InstantSchema, RepositorySchema } from '../../src/schemas/common.ts';
 import { ReleasesFileSchema } from '../../src/schemas/release.ts';
 import { SiteSchema } from '../../src/schemas/site.ts';
-import { readCorpus, readSite, type AdvisoryEntry } from '../../src/lib/content.ts';
-import { computeSeverity } from '../../src/lib/severity.ts';
-import { visibilityOf } from '../../src/lib/visibility.ts';
+import { readCorpus, readSite, type AdvisoryEntry } from '../../src/content/read-content.ts';
+import { computeSeverity } from '../../src/schemas/severity.ts';
+import { visibilityOf } from '../../src/embargo/visibility.ts';
 import { FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
 
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: unknown) => schema.safeParse(value).success;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchRecords } from '../../src/lib/search-records.ts';
+import { searchRecords } from '../../src/model/search-records.ts';
 import { advisory, modelOf } from '../support/output-model.ts';
 
 const announced = advisory({

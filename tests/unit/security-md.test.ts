@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { checkRepository, securityMd } from '../../src/lib/security-md.ts';
+import { renderMarkdown } from '../../src/content/markdown.ts';
+import { checkRepository, securityMd } from '../../src/outputs/security-md.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 import { FIXTURE_SITE, fixtureModel } from '../support/fixture-model.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdvisoryData } from '../../src/schemas/advisory.ts';
-import { nextTransition, publicView, visibilityOf } from '../../src/lib/visibility.ts';
+import { publicView, visibilityOf } from '../../src/embargo/visibility.ts';
 
 const base = { draft: false, announce_at: '2026-12-01T14:00:00Z', publish_at: '2026-12-03T14:00:00Z' };
 const at = (iso: string) => new Date(iso);
@@ -92,28 +92,5 @@ describe('publicView of a published advisory', () => {
     const plain = { ...revised, revisions: [], withdrawn: undefined } as unknown as AdvisoryData;
     const view = publicView(plain, at('2026-12-04T00:00:00Z'), () => ({}));
     expect(view && 'data' in view && view.data).toBe(plain);
-  });
-});
-
-describe('nextTransition', () => {
-  const advisories = [
-    base,
-    { ...base, announce_at: '2026-12-05T09:00:00+05:30', publish_at: '2026-12-07T14:00:00Z' },
-    { ...base, draft: true, announce_at: '2026-11-26T00:00:00Z', publish_at: '2026-11-27T00:00:00Z' },
-  ];
-
-  it('is the soonest announce, publish or withdrawal after now, ignoring drafts', () => {
-    expect(nextTransition(advisories, at('2026-11-25T00:00:00Z'))?.toISOString()).toBe('2026-12-01T14:00:00.000Z');
-    expect(nextTransition(advisories, at('2026-12-01T14:00:00Z'))?.toISOString()).toBe('2026-12-03T14:00:00.000Z');
-    expect(nextTransition(advisories, at('2026-12-04T00:00:00Z'))?.toISOString()).toBe('2026-12-05T03:30:00.000Z');
-  });
-
-  it('includes a revision coming into force', () => {
-    const revised = [{ ...base, revisions: [{ date: '2026-12-05T10:00:00Z', summary: 'Added a backport.' }] }];
-    expect(nextTransition(revised, at('2026-12-04T00:00:00Z'))?.toISOString()).toBe('2026-12-05T10:00:00.000Z');
-  });
-
-  it('is null when nothing is scheduled', () => {
-    expect(nextTransition(advisories, at('2027-01-01T00:00:00Z'))).toBeNull();
   });
 });

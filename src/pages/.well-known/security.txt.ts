@@ -1,6 +1,6 @@
 /** /.well-known/security.txt (RFC 9116), from site.yaml and the build clock (src/outputs/security-txt.ts). */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../lib/model.ts';
+import { getSiteModel } from '../../build/session.ts';
 import { securityTxt } from '../../outputs/security-txt.ts';
 
 export const GET: APIRoute = async () =>

@@ -1,12 +1,12 @@
 /**
  * /osv/<site id>.json: one OSV record per published or withdrawn advisory. A production build
- * writes these in bulk (src/integrations/bulk-exports.ts); this route serves the same bytes in
+ * writes these in bulk (src/build/bulk-exports.ts); this route serves the same bytes in
  * the dev server.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteModel } from '../../lib/model.ts';
+import { getSiteModel } from '../../build/session.ts';
 import { perAdvisoryFiles } from '../../outputs/per-advisory-files.ts';
-import { paths } from '../../lib/urls.ts';
+import { paths } from '../../model/urls.ts';
 
 export const getStaticPaths = (async () => {
   if (import.meta.env.PROD) return [];

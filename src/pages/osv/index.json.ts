@@ -1,6 +1,6 @@
 /** /osv/index.json: every OSV record with its modified date, for mirrors (src/outputs/osv.ts). */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../lib/model.ts';
+import { getSiteModel } from '../../build/session.ts';
 import { jsonText } from '../../outputs/common.ts';
 import { osvIndex } from '../../outputs/osv.ts';
 

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listAdvisoryFiles } from '../../lib/content.ts';
-import { parseMarkdownFile } from '../../lib/frontmatter.ts';
+import { listAdvisoryFiles } from '../../content/read-content.ts';
+import { parseMarkdownFile } from '../../content/frontmatter.ts';
 
 export function aliasOwners(root: string, aliases: readonly string[]): Array<{ alias: string; file: string }> {
   const owners: Array<{ alias: string; file: string }> = [];

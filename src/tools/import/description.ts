@@ -6,7 +6,7 @@
  * section. A description without headings (CVE and OSV records: one paragraph) becomes the
  * Impact section. The summary is the first paragraph, as plain text.
  */
-import { plainText } from '../../lib/markdown.ts';
+import { plainText } from '../../content/markdown.ts';
 
 export type Sections = { impact?: string; patches?: string; workarounds?: string; references?: string };
 

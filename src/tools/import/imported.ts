@@ -4,7 +4,7 @@
  * fix commits. Facts only; what a record cannot know (named-release status, the dates, the
  * public notice) is left to `to-advisory.ts` to mark as FILL-IN.
  */
-import { cvssVectorProblem } from '../../lib/cvss.ts';
+import { cvssVectorProblem } from '../../schemas/cvss.ts';
 import { ALIAS_PATTERNS, CREDIT_TYPES, REFERENCE_TYPES, type Credit, type Reference } from '../../schemas/advisory.ts';
 
 /** A repository deployed from source (the platform, MFEs): fixed by commits. */

@@ -5,9 +5,9 @@
  * until a person has decided it: the dates, the pre-announcement's releases and text, each
  * named release's status, and any body section the record has no words for.
  */
-import { scoreCvss, cvssVectorProblem } from '../../lib/cvss.ts';
-import { CONTROL_CHARACTER } from '../../lib/lint.ts';
-import { githubCommit, packagePage } from '../../lib/urls.ts';
+import { scoreCvss, cvssVectorProblem } from '../../schemas/cvss.ts';
+import { CONTROL_CHARACTER } from '../../content/lint.ts';
+import { githubCommit, packagePage } from '../../model/urls.ts';
 import { advisoryText, type AdvisoryDraft } from '../advisory-writer.ts';
 import { fillIn, HINTS, proposedDate, releaseCommitHint, releaseTagHint } from '../placeholders.ts';
 import { isoInstant, type Dates } from '../schedule.ts';

@@ -1,6 +1,6 @@
 /** CSAF provider metadata (CSAF 2.0 requirement 7, at the well-known URL of requirement 9). */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../../lib/model.ts';
+import { getSiteModel } from '../../../build/session.ts';
 import { jsonText } from '../../../outputs/common.ts';
 import { providerMetadata } from '../../../outputs/csaf-provider.ts';
 

@@ -1,6 +1,6 @@
 /** CSAF changes.csv (requirement 13): document paths with their current release date, newest first. */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../../../lib/model.ts';
+import { getSiteModel } from '../../../../build/session.ts';
 import { csafChangesCsv } from '../../../../outputs/csaf-provider.ts';
 
 export const GET: APIRoute = async () =>

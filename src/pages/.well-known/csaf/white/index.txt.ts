@@ -1,6 +1,6 @@
 /** CSAF index.txt (requirement 12): every TLP:WHITE document path. */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../../../lib/model.ts';
+import { getSiteModel } from '../../../../build/session.ts';
 import { csafIndexTxt } from '../../../../outputs/csaf-provider.ts';
 
 export const GET: APIRoute = async () =>

@@ -1,6 +1,6 @@
 /** The CSAF ROLIE feed of TLP:WHITE documents (requirement 15); the path is paths.csafRolie. */
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../../../lib/model.ts';
+import { getSiteModel } from '../../../../build/session.ts';
 import { jsonText } from '../../../../outputs/common.ts';
 import { rolieFeed } from '../../../../outputs/csaf-provider.ts';
 

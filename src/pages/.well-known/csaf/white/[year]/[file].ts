@@ -1,11 +1,11 @@
 /**
  * One CSAF document per published advisory, at paths.csaf (the folder is the year of its
  * initial release), with its .sha512 hash file (requirement 18). A production
- * build writes these in bulk (src/integrations/bulk-exports.ts); this route serves the same
+ * build writes these in bulk (src/build/bulk-exports.ts); this route serves the same
  * bytes in the dev server.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteModel } from '../../../../../lib/model.ts';
+import { getSiteModel } from '../../../../../build/session.ts';
 import { perAdvisoryFiles } from '../../../../../outputs/per-advisory-files.ts';
 
 export const getStaticPaths = (async () => {

@@ -1,5 +1,5 @@
 /** The computed severity of an advisory: scores from its vectors, one level for display. */
-import type { AdvisoryData } from '../schemas/advisory.ts';
+import type { AdvisoryData } from './advisory.ts';
 import { scoreCvss, type CvssScore, type SeverityLevel } from './cvss.ts';
 
 export type ComputedSeverity = {

@@ -4,8 +4,8 @@
  * embargoed advisory also holds it (a working-group member credited as the fixer, say), so
  * the leak scan must not count it as a secret.
  */
-import type { Corpus } from './content.ts';
-import { loadSiteProse, PROSE_SLUGS } from './pages.ts';
+import type { Corpus } from '../content/read-content.ts';
+import { loadSiteProse, PROSE_SLUGS } from './site-prose.ts';
 
 export function siteText(corpus: Pick<Corpus, 'site' | 'releases'>): string[] {
   const prose = PROSE_SLUGS.map((slug) => {

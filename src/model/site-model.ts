@@ -6,9 +6,12 @@ import { componentName, type AdvisoryData } from '../schemas/advisory.ts';
 import type { NoticeEntry, PublicEntry, PublishedEntry } from '../schemas/public-entry.ts';
 import type { Release } from '../schemas/release.ts';
 import type { Site } from '../schemas/site.ts';
-import type { SeverityLevel } from './cvss.ts';
+import type { SeverityLevel } from '../schemas/cvss.ts';
+import type { Corpus } from '../content/read-content.ts';
+import { projectCorpus, type EntryOptions } from '../embargo/projection.ts';
+import { stateTime } from '../embargo/schedule.ts';
 import { isSupported, sortReleases } from './releases.ts';
-import { computeSeverity, type ComputedSeverity } from './severity.ts';
+import { computeSeverity, type ComputedSeverity } from '../schemas/severity.ts';
 
 export type PublishedAdvisory = PublishedEntry & {
   id: string;
@@ -73,4 +76,17 @@ export function assembleModel(entries: readonly PublicEntry[], site: Site, relea
     published,
     announced,
   };
+}
+
+/** The public site as it stands at `clock`: its state time, its public entries and its model. */
+export type SiteState = { clock: Date; now: Date; entries: readonly PublicEntry[]; model: SiteModel };
+
+/**
+ * The site at `clock`, rendered at the state time (src/embargo/schedule.ts): every build, check
+ * and verification that needs the public site goes through here, so they all see one model.
+ */
+export function siteAt(corpus: Corpus, clock: Date, options: EntryOptions = {}): SiteState {
+  const now = stateTime({ advisories: corpus.advisories.map((a) => a.data), releases: corpus.releases }, clock);
+  const entries = projectCorpus(corpus, now, options);
+  return { clock, now, entries, model: assembleModel(entries, corpus.site, corpus.releases, now) };
 }

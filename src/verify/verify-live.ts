@@ -12,15 +12,14 @@ import { HASH_ALGORITHMS } from '../outputs/csaf-provider.ts';
 import { feedItems } from '../outputs/feed-items.ts';
 import { perAdvisoryFiles } from '../outputs/per-advisory-files.ts';
 import type { AdvisoryData } from '../schemas/advisory.ts';
-import { archiveListings, paginate } from './archive.ts';
-import type { Corpus } from './content.ts';
-import { collectSecrets, normalize, secretMatcher, type Secret } from './leak-scan.ts';
-import { modelFromCorpus } from './model-from-corpus.ts';
-import { checklistPages, patchChecklist } from './patch-checklist.ts';
-import { siteText } from './site-text.ts';
-import type { PublishedAdvisory } from './site-model.ts';
-import { absolute, paths } from './urls.ts';
-import { visibilityOf } from './visibility.ts';
+import { archiveListings, paginate } from '../model/archive.ts';
+import type { Corpus } from '../content/read-content.ts';
+import { collectSecrets, normalize, secretMatcher, type Secret } from '../embargo/leak-scan.ts';
+import { checklistPages, patchChecklist } from '../model/patch-checklist.ts';
+import { siteText } from '../model/always-public-text.ts';
+import { siteAt, type PublishedAdvisory, type SiteState } from '../model/site-model.ts';
+import { absolute, paths } from '../model/urls.ts';
+import { visibilityOf } from '../embargo/visibility.ts';
 
 export type Fetcher = (url: string) => Promise<{ status: number; text: string }>;
 export type Finding = { url: string; problem: string };
@@ -79,9 +78,9 @@ const byRecency = (published: readonly PublishedAdvisory[]) =>
     .sort((x, y) => y.at - x.at || x.p.id.localeCompare(y.p.id))
     .map(({ p }) => p);
 
-/** What the live site must look like at `now`, one check per URL. */
-export function planChecks(corpus: Corpus, now: Date): Check[] {
-  const model = modelFromCorpus(corpus, now);
+/** What the live site must look like in `state` (the site at the clock, `siteAt`), one check per URL. */
+export function planChecks(corpus: Corpus, state: SiteState): Check[] {
+  const { model, now } = state;
   const phase = new Map(corpus.advisories.map((a) => [a.data.id, visibilityOf(a.data, now)]));
   const checks = new Map<string, Check>();
   const want = (path: string, served: boolean, otherwise: string) => {
@@ -154,7 +153,8 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
 /** Fetches every planned URL from `base` and returns each problem found, in URL order. */
 export async function verifyLive(base: string, corpus: Corpus, now: Date, fetcher: Fetcher): Promise<Report> {
   const findings: Finding[] = [];
-  const leaked = secretMatcher(collectSecrets(corpus.advisories, now, siteText(corpus)));
+  const state = siteAt(corpus, now);
+  const leaked = secretMatcher(collectSecrets(corpus.advisories, state.now, siteText(corpus)));
   let fetched = 0;
   const visit = async (path: string) => {
     const url = absolute(base, path);
@@ -164,7 +164,7 @@ export async function verifyLive(base: string, corpus: Corpus, now: Date, fetche
     return { url, status: res.status, served: res.status >= 200 && res.status < 300, text: res.text };
   };
 
-  await pool(planChecks(corpus, now), CONCURRENCY, async (check) => {
+  await pool(planChecks(corpus, state), CONCURRENCY, async (check) => {
     const res = await visit(check.path);
     if (res.served !== check.served) findings.push({ url: res.url, problem: `${check.otherwise} (status ${res.status})` });
     if (!res.served || check.mentions.size === 0) return;

@@ -7,7 +7,7 @@
  * Withdrawn advisories are left out of both: they were not vulnerabilities.
  */
 import type { Site } from '../schemas/site.ts';
-import type { SeverityLevel } from './cvss.ts';
+import type { SeverityLevel } from '../schemas/cvss.ts';
 import { daysBetween } from './dates.ts';
 
 /** Highest first: the order of stacks, legends and table columns. */

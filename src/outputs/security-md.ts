@@ -9,8 +9,8 @@
 import { RepositorySchema } from '../schemas/common.ts';
 import type { Release } from '../schemas/release.ts';
 import type { Site } from '../schemas/site.ts';
-import { formatDate } from './dates.ts';
-import { absolute, paths } from './urls.ts';
+import { formatDate } from '../model/dates.ts';
+import { absolute, paths } from '../model/urls.ts';
 
 export type SecurityMdInput = {
   site: Pick<Site, 'url' | 'contact_email' | 'sla'>;

@@ -10,15 +10,16 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeExports } from '../outputs/write-exports.ts';
-import type { AdvisoryEntry, Corpus } from './content.ts';
-import { collectSecrets, LeakScanner, type Leak, type Secret } from './leak-scan.ts';
-import { publicEntries } from './model-from-corpus.ts';
-import { siteText } from './site-text.ts';
+import type { AdvisoryEntry, Corpus } from '../content/read-content.ts';
+import { collectSecrets, LeakScanner, type Leak, type Secret } from '../embargo/leak-scan.ts';
+import { siteText } from '../model/always-public-text.ts';
+import { siteAt } from '../model/site-model.ts';
 
 /** What crosses to the worker: the checked corpus without its line lookups (functions). */
 export type WorkerJob = {
   corpus: Omit<Corpus, 'advisories'> & { advisories: Array<Omit<AdvisoryEntry, 'lineOf'>> };
-  now: string;
+  /** The build clock; the worker works out the same state time and model as the session. */
+  clock: string;
   exportsDir: string;
 };
 
@@ -34,23 +35,23 @@ const describe = (e: unknown) => (e as Error)?.stack ?? String(e);
 
 setPriority(19);
 
-const { corpus, now, exportsDir } = workerData as WorkerJob;
-const at = new Date(now);
+const { corpus, clock, exportsDir } = workerData as WorkerJob;
 const advisories = corpus.advisories.map((entry) => ({ ...entry, lineOf: () => undefined }));
-// One corpus object, so the exports and the secrets share one projection (kept per object).
 const checked: Corpus = { ...corpus, advisories };
+// The same function as the session's, over the same corpus and clock: the same model.
+const { now, entries, model } = siteAt(checked, new Date(clock));
 
 try {
-  post({ type: 'exports', count: writeExports(checked, at, exportsDir) });
+  post({ type: 'exports', count: writeExports(model, exportsDir) });
 } catch (e) {
   post({ type: 'failed', step: 'exports', message: describe(e) });
 }
 
 let scanner: LeakScanner | undefined;
 try {
-  // The exports projected every public body already; their plain text is reused here.
-  const texts = new Map(publicEntries(checked, at).flatMap((e) => (e.visibility === 'announced' ? [] : [[e.advisory.id, e.text] as const])));
-  const secrets = collectSecrets(advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })), at, siteText(checked));
+  // The projection rendered every public body already; their plain text is reused here.
+  const texts = new Map(entries.flatMap((e) => (e.visibility === 'announced' ? [] : [[e.advisory.id, e.text] as const])));
+  const secrets = collectSecrets(advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })), now, siteText(checked));
   scanner = new LeakScanner(secrets);
   post({ type: 'secrets', secrets });
 } catch (e) {

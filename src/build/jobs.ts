@@ -1,61 +1,52 @@
 /**
  * The background work of a production build: the search index (Pagefind, in its own process)
  * and the build worker (a thread that writes the per-advisory exports, works out the leak
- * scan's secrets and scans half of the output). Both need only the checked corpus and the
- * clock, so `npm run build` starts them right after the content check, before Astro itself
- * loads: they get the second core for the seconds Astro spends starting up. The integrations
- * collect them at the end, or start them when Astro is run on its own.
- *
- * The jobs are kept on globalThis because Astro loads the integrations through Vite, as
- * module instances separate from the ones scripts/build.ts imported.
+ * scan's secrets and scans half of the output). Both need only the session's corpus, clock
+ * and model, so `npm run build` starts them right after opening the session, before Astro
+ * itself loads: they get the second core for the seconds Astro spends starting up. The
+ * integrations collect them at the end, or start them when Astro is run on its own.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ScanRequest, WorkerJob, WorkerMessage } from './build-worker.ts';
-import type { Corpus } from './content.ts';
-import type { Leak, Secret } from './leak-scan.ts';
-import { modelFromCorpus } from './model-from-corpus.ts';
+import type { ScanRequest, WorkerJob, WorkerMessage } from './worker.ts';
+import type { Corpus } from '../content/read-content.ts';
+import type { Leak, Secret } from '../embargo/leak-scan.ts';
 import { writeSearchIndex } from './search-index.ts';
-import { searchRecords } from './search-records.ts';
+import { searchRecords } from '../model/search-records.ts';
+import type { BuildSession } from './session.ts';
 
 /** A job writing into its own staging folder; `done` settles with the number of items. */
 export type BackgroundJob = { dir: string; done: Promise<number> };
 export type BuildJobs = { exports: BackgroundJob; searchIndex: BackgroundJob; worker: BuildWorker };
 
-type Started = { corpus: Corpus; at: number; jobs: BuildJobs };
-const KEY = Symbol.for('openedx-security.build-jobs');
-const slot = globalThis as Record<symbol, Started | undefined>;
-
 /**
- * The jobs for this corpus and clock, started on the first call. Staging folders sit under
- * the project's .astro/, on the output's file system, so moving the results in is a rename.
+ * The session's jobs, started on the first call. Staging folders sit under the project's
+ * .astro/, on the output's file system, so moving the results in is a rename.
  */
-export function buildJobs(corpus: Corpus, now: Date, projectRoot: string): BuildJobs {
-  const started = slot[KEY];
-  if (started && started.corpus === corpus && started.at === now.getTime()) return started.jobs;
+export function startJobs(session: BuildSession, projectRoot: string): BuildJobs {
+  if (session.jobs) return session.jobs;
   const staging = join(projectRoot, '.astro');
   mkdirSync(staging, { recursive: true });
-  // The worker first: it starts while this thread projects the corpus for the index.
+  // The worker first: it starts while this thread writes the records for the index.
   const exportsDir = mkdtempSync(join(staging, 'exports-'));
-  const worker = new BuildWorker(corpus, now, exportsDir);
+  const worker = new BuildWorker(session.corpus, session.clock.now, exportsDir);
   const indexDir = mkdtempSync(join(staging, 'search-index-'));
-  const jobs: BuildJobs = {
+  session.jobs = {
     exports: { dir: exportsDir, done: worker.exports },
-    searchIndex: { dir: indexDir, done: settleLater(() => writeSearchIndex(searchRecords(modelFromCorpus(corpus, now)), indexDir)) },
+    searchIndex: { dir: indexDir, done: settleLater(() => writeSearchIndex(searchRecords(session.model), indexDir)) },
     worker,
   };
-  slot[KEY] = { corpus, at: now.getTime(), jobs };
-  return jobs;
+  return session.jobs;
 }
 
 /** Stops the worker and removes whatever the jobs left in their staging folders. */
-export function discardBuildJobs(): void {
-  const started = slot[KEY];
-  if (!started) return;
-  void started.jobs.worker.stop();
-  for (const job of [started.jobs.exports, started.jobs.searchIndex]) rmSync(job.dir, { recursive: true, force: true });
-  slot[KEY] = undefined;
+export function discardJobs(session: BuildSession | undefined): void {
+  const jobs = session?.jobs;
+  if (!jobs) return;
+  void jobs.worker.stop();
+  for (const job of [jobs.exports, jobs.searchIndex]) rmSync(job.dir, { recursive: true, force: true });
+  session.jobs = undefined;
 }
 
 /** Collected at the end of the build; until then a failure must not surface as unhandled. */
@@ -70,7 +61,7 @@ function settleLater<T>(start: () => Promise<T>): Promise<T> {
   return done;
 }
 
-/** The main thread's side of src/lib/build-worker.ts. */
+/** The main thread's side of src/build/worker.ts. */
 export class BuildWorker {
   readonly exports: Promise<number>;
   readonly secrets: Promise<Secret[]>;
@@ -79,15 +70,15 @@ export class BuildWorker {
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(corpus: Corpus, now: Date, exportsDir: string) {
+  constructor(corpus: Corpus, clock: Date, exportsDir: string) {
     // Line lookups are functions, which cannot cross to a worker; the worker never needs them.
     const advisories = corpus.advisories.map(({ lineOf: _, ...entry }) => entry);
-    const job: WorkerJob = { corpus: { ...corpus, advisories }, now: now.toISOString(), exportsDir };
+    const job: WorkerJob = { corpus: { ...corpus, advisories }, clock: clock.toISOString(), exportsDir };
     const exports = deferred<number>();
     const secrets = deferred<Secret[]>();
     this.exports = exports.promise;
     this.secrets = secrets.promise;
-    this.thread = new Worker(new URL('./build-worker.ts', import.meta.url), { workerData: job });
+    this.thread = new Worker(new URL('./worker.ts', import.meta.url), { workerData: job });
     this.thread.on('message', (m: WorkerMessage) => {
       if (m.type === 'exports') exports.resolve(m.count);
       else if (m.type === 'secrets') secrets.resolve(m.secrets);

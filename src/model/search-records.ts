@@ -6,7 +6,7 @@
  */
 import type { Site } from '../schemas/site.ts';
 import { utcDay } from './dates.ts';
-import { loadSiteProse, PROSE_SLUGS } from './pages.ts';
+import { loadSiteProse, PROSE_SLUGS } from './site-prose.ts';
 import type { PublishedAdvisory, SiteModel } from './site-model.ts';
 import { paths } from './urls.ts';
 

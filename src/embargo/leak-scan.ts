@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync, zstdDecompressSync } from 'node:zlib';
 import type { AdvisoryData } from '../schemas/advisory.ts';
-import { plainBlocks, plainText } from './markdown.ts';
+import { plainBlocks, plainText } from '../content/markdown.ts';
 import { publicView } from './visibility.ts';
 
 export type Secret = { advisory: string; what: string; text: string; words: string[] };
@@ -96,7 +96,7 @@ function dateForms(dates: ReadonlyArray<string | undefined>): string[] {
 export function collectSecrets(
   advisories: ReadonlyArray<{ data: AdvisoryData; body: string; text?: string | undefined }>,
   now: Date,
-  /** Text the site publishes besides advisories (src/lib/site-text.ts): never a secret. */
+  /** Text the site publishes besides advisories (src/model/always-public-text.ts): never a secret. */
   sitePublic: readonly string[] = [],
 ): Secret[] {
   const secrets: Secret[] = [];

@@ -4,7 +4,7 @@
  * plain links, so they work without JavaScript, and no page ever lists the whole archive
  * inline, so page weight stays flat at 10,000 advisories.
  */
-import { SEVERITY_LEVELS, type SeverityLevel } from './cvss.ts';
+import { SEVERITY_LEVELS, type SeverityLevel } from '../schemas/cvss.ts';
 import { ARCHIVE_FACETS, paths, type ArchiveFacet } from './urls.ts';
 
 export const PER_PAGE = 50;

@@ -13,12 +13,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { PageSchema, type PageData } from '../schemas/page.ts';
-import type { Site } from '../schemas/site.ts';
 import { contentRoot } from './content-root.ts';
 import { parseMarkdownFile, ParseError } from './frontmatter.ts';
 import { plainBlocks, renderMarkdown, type Heading } from './markdown.ts';
 import { ContentError, problemsFromZod, type Problem } from './problems.ts';
-import { paths } from './urls.ts';
 
 export type ProsePart = { kind: 'html'; html: string } | { kind: 'block'; name: string };
 
@@ -114,29 +112,4 @@ export function loadProsePage(slug: string, options: ProseOptions = {}, dir = pr
     throw new ContentError([{ file, field: '(file)', message: `cannot be read (expected the prose page "${slug}" at ${path})` }]);
   }
   return renderProse(file, raw, slug, options);
-}
-
-/** The site's prose pages, each with its path and the generated blocks it places. */
-const SITE_PROSE = {
-  policy: { url: paths.policy, blocks: ['sla'] },
-  operators: { url: paths.operators, blocks: ['feeds', 'releases'] },
-  'working-group': { url: paths.workingGroup, blocks: ['members'] },
-} as const;
-export const PROSE_SLUGS = Object.keys(SITE_PROSE) as Array<keyof typeof SITE_PROSE>;
-
-/** One of the site's prose pages with the site's facts filled in, as its page renders it. */
-export function loadSiteProse(slug: keyof typeof SITE_PROSE, site: Site): ProsePage & { url: string } {
-  const { url, blocks } = SITE_PROSE[slug];
-  return { ...loadProsePage(slug, { vars: proseVars(site), blocks }), url };
-}
-
-/** The facts prose may quote inline: `{{contact_email}}`, `{{notice_hours}}`, `{{paths.policy}}` … */
-export function proseVars(site: Pick<Site, 'contact_email' | 'notice_hours' | 'url'>): Record<string, string> {
-  const vars: Record<string, string> = {
-    contact_email: site.contact_email,
-    notice_hours: String(site.notice_hours),
-    site_url: site.url,
-  };
-  for (const [name, value] of Object.entries(paths)) if (typeof value === 'string') vars[`paths.${name}`] = value;
-  return vars;
 }

@@ -1,8 +1,8 @@
 /** Small things the working-group commands share: where content is, how paths are shown, writing safely. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { contentRoot } from '../lib/content-root.ts';
-import { isWithin } from '../lib/path-within.ts';
+import { contentRoot } from '../content/content-root.ts';
+import { isWithin } from '../content/path-within.ts';
 
 /** `--content-root`, else CONTENT_ROOT, else the project (npm runs scripts there). */
 export function rootFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

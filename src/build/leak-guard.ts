@@ -1,7 +1,7 @@
 /**
  * The last step of every production build: proof that no output byte carries embargoed text.
  * The pages, feeds and exports are scanned while the search index may still be written
- * (src/lib/build-jobs.ts starts it with the build), and the index, decompressed, once it is
+ * (src/build/jobs.ts starts it with the build), and the index, decompressed, once it is
  * moved into place. The scan is shared between this thread and the build worker.
  *
  * On any leak, or any error while indexing or scanning, the output folder is deleted and the
@@ -11,12 +11,10 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildJobs, type BackgroundJob, type BuildJobs, type BuildWorker } from '../lib/build-jobs.ts';
-import { resolveClock } from '../lib/clock.ts';
-import { checkedCorpusOnce } from '../lib/content.ts';
-import { contentRoot } from '../lib/content-root.ts';
-import { LeakScanner, listFiles, sortLeaks, type Leak } from '../lib/leak-scan.ts';
-import { moveDir } from '../lib/move-dir.ts';
+import { startJobs, type BackgroundJob, type BuildJobs, type BuildWorker } from './jobs.ts';
+import { currentSession } from './session.ts';
+import { LeakScanner, listFiles, sortLeaks, type Leak } from '../embargo/leak-scan.ts';
+import { moveDir } from './move-dir.ts';
 
 /**
  * Scans the whole output from one queue of files, on two threads: the pages, feeds and exports
@@ -70,7 +68,7 @@ export function leakGuard(): AstroIntegration {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         // Already running when npm run build started them; started here when Astro runs alone.
-        jobs = buildJobs(checkedCorpusOnce(contentRoot()), resolveClock().now, fileURLToPath(config.root));
+        jobs = startJobs(currentSession(), fileURLToPath(config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);

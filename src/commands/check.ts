@@ -1,6 +1,6 @@
 /**
  * `npm run check`: arguments, which files, output. The validation itself is `readCorpus`
- * (src/lib/content.ts); given a list of files it takes its fast path, checking those files
+ * (src/content/read-content.ts); given a list of files it takes its fast path, checking those files
  * fully and the rest only for clashing ids and aliases.
  *
  * Exit status: 0 when the content is valid, 1 when a problem was found, 2 for a usage mistake.
@@ -8,12 +8,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ADVISORIES_DIR, listAdvisoryFiles, readCorpus } from '../lib/content.ts';
-import { PLACEHOLDER } from '../lib/lint.ts';
-import { isWithin } from '../lib/path-within.ts';
-import { formatAnnotation, formatProblem, type Problem } from '../lib/problems.ts';
-import { BaseRefError, changedContent } from './changed-files.ts';
-import { rootFrom, userCwd } from './cli-support.ts';
+import { ADVISORIES_DIR, listAdvisoryFiles, readCorpus } from '../content/read-content.ts';
+import { PLACEHOLDER } from '../content/lint.ts';
+import { isWithin } from '../content/path-within.ts';
+import { formatAnnotation, formatProblem, type Problem } from '../content/problems.ts';
+import { BaseRefError, changedContent } from '../tools/changed-files.ts';
+import { rootFrom, userCwd } from './cli.ts';
 
 export const USAGE = 'usage: npm run check -- [<file or folder>…] [--changed [--base <ref>]] [--format human|github] [--content-root <dir>]';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isWithin as within } from './path-within.ts';
+import { isWithin as within } from '../content/path-within.ts';
 
 /** Files every successful build writes at the top of its output. */
 const BUILD_MARKERS = ['index.html', 'sitemap-index.xml'];

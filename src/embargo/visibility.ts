@@ -15,7 +15,7 @@ import type { AdvisoryData, Notice } from '../schemas/advisory.ts';
 
 export type Visibility = 'hidden' | 'announced' | 'published' | 'withdrawn';
 
-type Dates = Pick<AdvisoryData, 'draft' | 'announce_at' | 'publish_at' | 'withdrawn'> & { revisions?: AdvisoryData['revisions'] };
+type Dates = Pick<AdvisoryData, 'draft' | 'announce_at' | 'publish_at' | 'withdrawn'>;
 
 const instant = (iso: string) => Date.parse(iso);
 
@@ -78,18 +78,4 @@ function asOf(advisory: AdvisoryData, t: number, visibility: 'published' | 'with
   if (revisions.length === advisory.revisions.length && !pendingWithdrawal) return advisory;
   const { withdrawn, ...rest } = advisory;
   return { ...rest, revisions, ...(pendingWithdrawal ? {} : { withdrawn }) };
-}
-
-/** The next instant after `now` at which any advisory changes phase, or null. */
-export function nextTransition(advisories: readonly Dates[], now: Date): Date | null {
-  let next = Infinity;
-  for (const a of advisories) {
-    if (a.draft) continue;
-    for (const iso of [a.announce_at, a.publish_at, a.withdrawn?.at, ...(a.revisions ?? []).map((r) => r.date)]) {
-      if (!iso) continue;
-      const t = instant(iso);
-      if (t > now.getTime() && t < next) next = t;
-    }
-  }
-  return next === Infinity ? null : new Date(next);
 }

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { close, createIndex } from 'pagefind';
-import type { SearchRecord } from './search-records.ts';
+import type { SearchRecord } from '../model/search-records.ts';
 
 /** Indexes `records` and writes the index with Pagefind's UI files to `outputPath`. */
 export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {

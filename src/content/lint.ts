@@ -4,7 +4,7 @@
  */
 import { componentName, type AdvisoryData } from '../schemas/advisory.ts';
 import type { Release } from '../schemas/release.ts';
-import { cvssVectorProblem, scoreCvss } from './cvss.ts';
+import { cvssVectorProblem, scoreCvss } from '../schemas/cvss.ts';
 import { findBodyProblems } from './markdown.ts';
 import type { Problem } from './problems.ts';
 
@@ -102,7 +102,7 @@ export function lintBody(body: string, where: Pick<Where, 'file' | 'bodyLine'>):
   const problems: Problem[] = [];
   const at = (line: number, message: string) => problems.push({ file: where.file, field: `(body) line ${line}`, message, line });
   if (body.trim() === '') problems.push({ file: where.file, field: '(body)', message: 'the Markdown body is empty (expected Impact, Patches, Workarounds and References sections)' });
-  // Located by `check` itself, which knows the file's text (src/tools/check-command.ts).
+  // Located by `check` itself, which knows the file's text (src/commands/check.ts).
   if (body.includes(PLACEHOLDER)) problems.push({ file: where.file, field: '(body)', message: `still holds a ${PLACEHOLDER} placeholder (replace it with the real text)` });
   const control = CONTROL_CHARACTER.exec(body);
   if (control) at(lineAt(body, control.index, where.bodyLine), controlMessage(control[0]));

@@ -1,7 +1,7 @@
 /**
  * The advisory body back as CommonMark (OSV `details`) or plain text (CSAF notes), from the
  * HTML the site renders. The model keeps the rendered body, not the Markdown source, and that
- * HTML comes from our own renderer (src/lib/markdown.ts): a small, known set of tags with raw
+ * HTML comes from our own renderer (src/content/markdown.ts): a small, known set of tags with raw
  * HTML escaped, which is all this converter has to handle.
  */
 

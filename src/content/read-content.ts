@@ -9,7 +9,7 @@ import { ReleasesFileSchema, type Release } from '../schemas/release.ts';
 import { SiteSchema, type Site } from '../schemas/site.ts';
 import { parseMarkdownFile, parseYaml, ParseError, type ParsedMarkdown } from './frontmatter.ts';
 import { lintAdvisory, lintBody, lintCorpus, lintNoticePeriod } from './lint.ts';
-import { ContentError, problemsFromZod, type Problem } from './problems.ts';
+import { problemsFromZod, type Problem } from './problems.ts';
 
 export type AdvisoryEntry = {
   /** Path relative to the project root, with forward slashes. */
@@ -181,35 +181,4 @@ function aliasesIn(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/**
- * One parse per build. `npm run build` checks the content first and leaves the result here;
- * the content loader and the leak scan, running in the same process, reuse it instead of
- * parsing every file again. Keyed by root so tests and tools reading other roots are unaffected.
- */
-const SHARED = Symbol.for('openedx-security.corpus');
-type Shared = { root: string; corpus: Corpus };
-
-export function shareCorpus(root: string, corpus: Corpus): void {
-  (globalThis as Record<symbol, Shared | undefined>)[SHARED] = { root, corpus };
-}
-
-/** The corpus the build already read for `root`, else a fresh read. */
-export function readCorpusOnce(root: string): { corpus: Corpus | null; problems: Problem[] } {
-  const shared = (globalThis as Record<symbol, Shared | undefined>)[SHARED];
-  if (shared && shared.root === root) return { corpus: shared.corpus, problems: [] };
-  return readCorpus(root);
-}
-
-/** The corpus for `root` as `readCorpusOnce` gives it; any problem throws, naming each. */
-export function checkedCorpusOnce(root: string): Corpus {
-  const { corpus, problems } = readCorpusOnce(root);
-  if (!corpus) throw new ContentError(problems);
-  return corpus;
-}
-
-/** True when this process already holds the corpus for `root` (for logs and tests). */
-export function hasSharedCorpus(root: string): boolean {
-  return (globalThis as Record<symbol, Shared | undefined>)[SHARED]?.root === root;
 }
