@@ -49,7 +49,10 @@ function main(): number {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) return usage(positionals.length === 0 ? 'name one record file, or - for standard input' : `one record at a time (found ${positionals.length})`);
+  if (positionals.length !== 1)
+    return usage(
+      positionals.length === 0 ? 'name one record file, or - for standard input' : `one record at a time (found ${positionals.length})`,
+    );
   if (values.year && !/^\d{4}$/.test(values.year)) return usage(`--year: expected a year like 2026 (found "${values.year}")`);
 
   const input = positionals[0]!;
@@ -60,23 +63,38 @@ function main(): number {
     const releases = readReleases(root, []) ?? [];
     const noticeHours = readSite(root, [])?.notice_hours ?? 48;
     const text = input === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(userCwd(), input), 'utf8');
-    const imported = importRecord(text, label, releases.map((r) => r.name));
+    const imported = importRecord(
+      text,
+      label,
+      releases.map((r) => r.name),
+    );
 
     // A record already imported: the advisory exists, so it is updated, not created twice.
     const owners = aliasOwners(root, imported.aliases);
     if (owners.length > 0) {
-      throw new ImportError(label, 'aliases', `${owners.map((o) => `${o.alias} is already in ${o.file}`).join('; ')}; update that advisory instead (nothing was written)`);
+      throw new ImportError(
+        label,
+        'aliases',
+        `${owners.map((o) => `${o.alias} is already in ${o.file}`).join('; ')}; update that advisory instead (nothing was written)`,
+      );
     }
 
     const id = values.id ?? nextId(root, Number(values.year ?? now.getUTCFullYear()));
     const rel = advisoryPath(id);
-    const { data, body, text: advisory, notes } = importedToAdvisory(imported, { id, proposal: proposeDates(now, noticeHours), noticeHours });
+    const {
+      data,
+      body,
+      text: advisory,
+      notes,
+    } = importedToAdvisory(imported, { id, proposal: proposeDates(now, noticeHours), noticeHours });
 
     if (values['dry-run']) process.stdout.write(advisory);
     else console.log(shown(writeNewFile(root, rel, advisory)));
 
     const todo = findPlaceholders(data, body);
-    console.error(`\nImported ${imported.source} as ${id}. Fill in these ${todo.length} FILL-IN placeholder(s); \`${checkCommand(root, rel)}\` refuses the file until they are gone:`);
+    console.error(
+      `\nImported ${imported.source} as ${id}. Fill in these ${todo.length} FILL-IN placeholder(s); \`${checkCommand(root, rel)}\` refuses the file until they are gone:`,
+    );
     for (const p of todo) console.error(`  ${p.field}: ${p.hint}`);
     if (notes.length > 0) {
       console.error('\nAlso review:');

@@ -18,7 +18,8 @@ import { advisoryPath, nextId } from '../src/tools/next-id.ts';
 import { findPlaceholders } from '../src/tools/placeholders.ts';
 import { announceFor, isoInstant, LEAD_DAYS, proposeDates } from '../src/tools/schedule.ts';
 
-const USAGE = 'usage: npm run advisory:new -- [--title T] [--component owner/repo|package]… [--release name]… [--cvss vector] [--severity level] [--publish-at instant] [--year YYYY] [--dry-run]';
+const USAGE =
+  'usage: npm run advisory:new -- [--title T] [--component owner/repo|package]… [--release name]… [--cvss vector] [--severity level] [--publish-at instant] [--year YYYY] [--dry-run]';
 
 function main(): void {
   const { values } = parseArgs({
@@ -51,7 +52,10 @@ function main(): void {
   for (const key of ['title', 'summary'] as const) {
     const text = values[key];
     if (text !== undefined && (!text.trim() || /[\r\n]/.test(text) || CONTROL_CHARACTER.test(text))) {
-      throw new OptionError(`--${key}`, `expected one line of text, without line breaks or control characters (found ${JSON.stringify(text)})`);
+      throw new OptionError(
+        `--${key}`,
+        `expected one line of text, without line breaks or control characters (found ${JSON.stringify(text)})`,
+      );
     }
   }
   const root = rootFrom(values['content-root']);
@@ -59,7 +63,11 @@ function main(): void {
   const noticeHours = site?.notice_hours ?? 48;
   const known = (readReleases(root, []) ?? []).map((r) => r.name);
   for (const name of values.release ?? []) {
-    if (!known.includes(name)) throw new OptionError('--release', `unknown named release (expected one of ${known.join(', ')} from content/releases.yaml, found "${name}")`);
+    if (!known.includes(name))
+      throw new OptionError(
+        '--release',
+        `unknown named release (expected one of ${known.join(', ')} from content/releases.yaml, found "${name}")`,
+      );
   }
 
   const now = values.now ? parseInstant(values.now, '--now') : new Date();
@@ -103,7 +111,9 @@ function main(): void {
   for (const p of todo) console.error(`  ${p.field}: ${p.hint}`);
   console.error(`Proposed dates: pre-announcement ${dates.announceAt}, publication ${dates.publishAt}; change them to the agreed times.`);
   if (Date.parse(dates.publishAt) <= now.getTime()) {
-    console.error(`Note: ${dates.publishAt} is not in the future, so the next build publishes this advisory in full as soon as check passes.`);
+    console.error(
+      `Note: ${dates.publishAt} is not in the future, so the next build publishes this advisory in full as soon as check passes.`,
+    );
   }
 }
 

@@ -44,7 +44,15 @@ function childCpu(): { user: number; sys: number } | undefined {
     return undefined;
   }
 }
-type SizeResult = { advisories: number; check: Step; build: Step; pages: number; files: number; bytes: number; hugo: HugoReference | undefined };
+type SizeResult = {
+  advisories: number;
+  check: Step;
+  build: Step;
+  pages: number;
+  files: number;
+  bytes: number;
+  hugo: HugoReference | undefined;
+};
 
 function measure(args: string[], env: NodeJS.ProcessEnv): Step & { stdout: string; stderr: string } {
   const usageDir = mkdtempSync(join(tmpdir(), 'oex-bench-usage-'));
@@ -72,7 +80,9 @@ function measure(args: string[], env: NodeJS.ProcessEnv): Step & { stdout: strin
 }
 
 function tree(dir: string): { pages: number; files: number; bytes: number } {
-  let pages = 0, files = 0, bytes = 0;
+  let pages = 0,
+    files = 0,
+    bytes = 0;
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
     files++;
@@ -85,7 +95,9 @@ function tree(dir: string): { pages: number; files: number; bytes: number } {
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-console.log(`benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(
+  `benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
 const results: SizeResult[] = [];
 let largestDist: string | undefined;
 // Everything generated is deleted at the very end, not between steps: on a file system
@@ -143,41 +155,74 @@ for (const r of results) {
 const at = (n: number) => results.find((r) => r.advisories === n);
 const checks: Array<{ what: string; ok: boolean | undefined; figure: string }> = [];
 const advisoryPage = weights.find((w) => w.type === 'advisory');
-if (advisoryPage) checks.push({ what: 'advisory page < 14 KB gzip HTML+CSS', ok: advisoryPage.html + advisoryPage.css < 14 * 1024, figure: kb(advisoryPage.html + advisoryPage.css) });
+if (advisoryPage)
+  checks.push({
+    what: 'advisory page < 14 KB gzip HTML+CSS',
+    ok: advisoryPage.html + advisoryPage.css < 14 * 1024,
+    figure: kb(advisoryPage.html + advisoryPage.css),
+  });
 if (advisoryPage) checks.push({ what: 'advisory page ships 0 B of JavaScript', ok: advisoryPage.js === 0, figure: `${advisoryPage.js} B` });
 // Search needs its UI; the upcoming page's local-time note and the SECURITY.md copy button are
 // small optional enhancements the pages issue allows. Every other page must ship none.
 const ENHANCED = new Set(['search', 'upcoming', 'SECURITY.md']);
 const jsElsewhere = weights.filter((w) => !ENHANCED.has(w.type) && w.js > 0);
-checks.push({ what: 'pages other than search (and two small enhancements) ship 0 B of JavaScript', ok: jsElsewhere.length === 0, figure: jsElsewhere.map((w) => `${w.type} ${w.js} B`).join(', ') || '0 B' });
-if (search) checks.push({ what: `first search query < 150 KB (at ${results.at(-1)!.advisories})`, ok: search.bytes < 150 * 1024, figure: kb(search.bytes) });
-if (at(10000)) checks.push({ what: 'check of 10,000 files < 2 s', ok: at(10000)!.check.seconds < 2, figure: `${fmt(at(10000)!.check.seconds)} s` });
-if (at(1000)) checks.push({ what: 'build of 1,000 advisories < 6 s', ok: at(1000)!.build.seconds < 6, figure: `${fmt(at(1000)!.build.seconds)} s` });
-if (at(10000)) checks.push({ what: 'build of 10,000 advisories < 27 s', ok: at(10000)!.build.seconds < 27, figure: `${fmt(at(10000)!.build.seconds)} s` });
+checks.push({
+  what: 'pages other than search (and two small enhancements) ship 0 B of JavaScript',
+  ok: jsElsewhere.length === 0,
+  figure: jsElsewhere.map((w) => `${w.type} ${w.js} B`).join(', ') || '0 B',
+});
+if (search)
+  checks.push({
+    what: `first search query < 150 KB (at ${results.at(-1)!.advisories})`,
+    ok: search.bytes < 150 * 1024,
+    figure: kb(search.bytes),
+  });
+if (at(10000))
+  checks.push({ what: 'check of 10,000 files < 2 s', ok: at(10000)!.check.seconds < 2, figure: `${fmt(at(10000)!.check.seconds)} s` });
+if (at(1000))
+  checks.push({ what: 'build of 1,000 advisories < 6 s', ok: at(1000)!.build.seconds < 6, figure: `${fmt(at(1000)!.build.seconds)} s` });
+if (at(10000))
+  checks.push({
+    what: 'build of 10,000 advisories < 27 s',
+    ok: at(10000)!.build.seconds < 27,
+    figure: `${fmt(at(10000)!.build.seconds)} s`,
+  });
 if (at(1000) && at(10000)) {
   const growth = at(10000)!.build.seconds / at(1000)!.build.seconds;
   checks.push({ what: 'build growth 1,000 → 10,000 no worse than linear (≤ 10×)', ok: growth <= 10, figure: `${fmt(growth, 1)}×` });
 }
 
 const cpu = (s: Step) => (s.userS === undefined ? 'n/a' : `${fmt(s.userS, 1)} + ${fmt(s.sysS!, 1)}`);
-console.log('\n| advisories | check s | check peak MB | build s | build CPU s (user + system) | build peak MB | pages | files | output MB |');
+console.log(
+  '\n| advisories | check s | check peak MB | build s | build CPU s (user + system) | build peak MB | pages | files | output MB |',
+);
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
-  console.log(`| ${r.advisories} | ${fmt(r.check.seconds)} | ${fmt(r.check.peakMb, 0)} | ${fmt(r.build.seconds)} | ${cpu(r.build)} | ${fmt(r.build.peakMb, 0)} | ${r.pages} | ${r.files} | ${fmt(r.bytes / 2 ** 20, 1)} |`);
+  console.log(
+    `| ${r.advisories} | ${fmt(r.check.seconds)} | ${fmt(r.check.peakMb, 0)} | ${fmt(r.build.seconds)} | ${cpu(r.build)} | ${fmt(r.build.peakMb, 0)} | ${r.pages} | ${r.files} | ${fmt(r.bytes / 2 ** 20, 1)} |`,
+  );
 }
 const hugoRows = results.filter((r) => r.hugo);
 if (hugoRows.length > 0) {
-  console.log(`\nreference: ${hugoRows[0]!.hugo!.version} rendering the same Markdown into bare pages (title and body; no feeds, lists, exports, search or leak scan)`);
+  console.log(
+    `\nreference: ${hugoRows[0]!.hugo!.version} rendering the same Markdown into bare pages (title and body; no feeds, lists, exports, search or leak scan)`,
+  );
   console.log('| advisories | hugo s | hugo pages | this build s | ratio |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');
-  for (const r of hugoRows) console.log(`| ${r.advisories} | ${fmt(r.hugo!.seconds)} | ${r.hugo!.pages} | ${fmt(r.build.seconds)} | ${fmt(r.build.seconds / r.hugo!.seconds, 1)}× |`);
+  for (const r of hugoRows)
+    console.log(
+      `| ${r.advisories} | ${fmt(r.hugo!.seconds)} | ${r.hugo!.pages} | ${fmt(r.build.seconds)} | ${fmt(r.build.seconds / r.hugo!.seconds, 1)}× |`,
+    );
 } else {
   console.log('\nreference: hugo is not installed (apt-get install hugo), so the side-by-side figures were skipped');
 }
 console.log('\n| page type | path | HTML gzip | CSS gzip | JS gzip |');
 console.log('| --- | --- | ---: | ---: | ---: |');
 for (const w of weights) console.log(`| ${w.type} | ${w.path} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} |`);
-if (search) console.log(`\nfirst search query "${search.query}" at ${results.at(-1)!.advisories} advisories: ${kb(search.bytes)} in ${search.requests} requests, ${search.results} results shown`);
+if (search)
+  console.log(
+    `\nfirst search query "${search.query}" at ${results.at(-1)!.advisories} advisories: ${kb(search.bytes)} in ${search.requests} requests, ${search.results} results shown`,
+  );
 if (searchNote) console.log(`\n${searchNote}`);
 console.log('\n| budget or target | figure | result |');
 console.log('| --- | ---: | --- |');

@@ -20,7 +20,11 @@ import { clockOrExit, flagsOrExit } from './lib/cli.ts';
 
 const USAGE = 'usage: npm run deploy-build -- [--at <instant>] [--out <folder>] [--stage <command>] [--record <file>]';
 const argv = process.argv.slice(2);
-const flags = flagsOrExit(argv, { at: { type: 'string' }, out: { type: 'string' }, stage: { type: 'string' }, record: { type: 'string' } }, USAGE);
+const flags = flagsOrExit(
+  argv,
+  { at: { type: 'string' }, out: { type: 'string' }, stage: { type: 'string' }, record: { type: 'string' } },
+  USAGE,
+);
 const at = flags.at ? clockOrExit(argv).now : null;
 const out = resolve((flags.out as string | undefined) ?? 'dist');
 const stage = flags.stage as string | undefined;

@@ -13,7 +13,11 @@ import { basePath } from '../src/deploy/headers.ts';
 import { corpusOrExit, flagsOrExit } from './lib/cli.ts';
 
 const USAGE = 'usage: npm run deploy-config -- [--site-url <url>] [--root <folder>] [--listen <address>]';
-const flags = flagsOrExit(process.argv.slice(2), { 'site-url': { type: 'string' }, root: { type: 'string' }, listen: { type: 'string' } }, USAGE);
+const flags = flagsOrExit(
+  process.argv.slice(2),
+  { 'site-url': { type: 'string' }, root: { type: 'string' }, listen: { type: 'string' } },
+  USAGE,
+);
 const siteUrl = (flags['site-url'] as string | undefined) ?? corpusOrExit().site.url;
 if (!URL.canParse(siteUrl)) {
   console.error(`--site-url: expected a URL such as https://openedx.org/security (found "${siteUrl}")`);

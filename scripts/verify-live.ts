@@ -29,12 +29,17 @@ const TIMEOUT_SECONDS = 30;
 const fetcher: Fetcher = async (url) => {
   try {
     // Bypass caches between us and the origin: we want what visitors get now.
-    const res = await fetch(url, { headers: { 'cache-control': 'no-cache' }, redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
+    const res = await fetch(url, {
+      headers: { 'cache-control': 'no-cache' },
+      redirect: 'follow',
+      signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
+    });
     return { status: res.status, text: await res.text() };
   } catch (e) {
     // fetch() says only "fetch failed"; the reason (refused, unknown host, reset) is its cause.
     const error = e as Error & { cause?: Error & { code?: string } };
-    const why = error.name === 'TimeoutError' ? `no answer within ${TIMEOUT_SECONDS} s` : error.cause?.message || error.cause?.code || error.message;
+    const why =
+      error.name === 'TimeoutError' ? `no answer within ${TIMEOUT_SECONDS} s` : error.cause?.message || error.cause?.code || error.message;
     throw new Unreachable(`verify-live: cannot fetch ${url} (${why}); check the URL and that the site is deployed and reachable from here`);
   }
 };

@@ -55,7 +55,9 @@ export function samplePages(dist: string): Array<[string, string]> {
   const first = (dir: string) => {
     const full = join(dist, dir);
     if (!existsSync(full)) return undefined;
-    const name = readdirSync(full).sort().find((n) => existsSync(join(full, n, 'index.html')) && n !== 'page');
+    const name = readdirSync(full)
+      .sort()
+      .find((n) => existsSync(join(full, n, 'index.html')) && n !== 'page');
     return name ? `/${dir}/${name}/` : undefined;
   };
   const candidates: Array<[string, string | undefined]> = [

@@ -21,26 +21,75 @@ function prng(seed: number) {
 }
 
 const REPOS = [
-  'openedx/openedx-platform', 'openedx/frontend-app-learning', 'openedx/frontend-app-authoring',
-  'openedx/credentials', 'openedx/ecommerce', 'openedx/course-discovery', 'openedx/xblock-lti-consumer',
-  'openedx/edx-ora2', 'openedx/frontend-app-account', 'openedx/openedx-forum',
+  'openedx/openedx-platform',
+  'openedx/frontend-app-learning',
+  'openedx/frontend-app-authoring',
+  'openedx/credentials',
+  'openedx/ecommerce',
+  'openedx/course-discovery',
+  'openedx/xblock-lti-consumer',
+  'openedx/edx-ora2',
+  'openedx/frontend-app-account',
+  'openedx/openedx-forum',
 ];
 const PACKAGES = ['edx-enterprise', 'edx-proctoring', 'xblock-drag-and-drop-v2', 'edx-completion', 'openedx-events'];
 const RELEASES = ['teak', 'ulmo', 'verawood'];
 const VECTORS_31 = [
-  'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L',
-  'CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:U/C:L/I:N/A:N', 'CVSS:3.1/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:N',
-  'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:N/A:N',
+  'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+  'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L',
+  'CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:U/C:L/I:N/A:N',
+  'CVSS:3.1/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:N',
+  'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N',
+  'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:N/A:N',
 ];
 const VECTORS_40 = [
   'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:L/VA:N/SC:N/SI:N/SA:N',
   'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:P/VC:L/VI:L/VA:N/SC:L/SI:L/SA:N',
 ];
 const CWES = ['CWE-79', 'CWE-862', 'CWE-863', 'CWE-200', 'CWE-352', 'CWE-601', 'CWE-918', 'CWE-22', 'CWE-89', 'CWE-639'];
-const NOUNS = ['gradebook', 'course outline', 'discussion forum', 'certificate view', 'enrollment API', 'LTI launch', 'file upload', 'password reset', 'instructor dashboard', 'XBlock handler', 'OAuth callback', 'course import', 'team membership', 'proctoring review', 'email opt-in'];
-const FLAWS = ['cross-site scripting', 'missing authorization', 'open redirect', 'server-side request forgery', 'information disclosure', 'path traversal', 'privilege escalation', 'cross-site request forgery'];
-const WORDS = 'learner instructor staff request response course module session token permission check endpoint view template parameter header cookie profile export import grade score enrollment certificate cohort team thread comment upload archive redirect callback handler query filter cache'.split(' ');
-const NAMES = ['Ana Souza', 'Björn Nilsson', 'Chen Wei', 'Dara Okafor', 'Émilie Laurent', 'Farah Haddad', 'Giorgos Pappas', 'Hana Kobayashi', 'Ivan Petrov', 'Jamal Reed'];
+const NOUNS = [
+  'gradebook',
+  'course outline',
+  'discussion forum',
+  'certificate view',
+  'enrollment API',
+  'LTI launch',
+  'file upload',
+  'password reset',
+  'instructor dashboard',
+  'XBlock handler',
+  'OAuth callback',
+  'course import',
+  'team membership',
+  'proctoring review',
+  'email opt-in',
+];
+const FLAWS = [
+  'cross-site scripting',
+  'missing authorization',
+  'open redirect',
+  'server-side request forgery',
+  'information disclosure',
+  'path traversal',
+  'privilege escalation',
+  'cross-site request forgery',
+];
+const WORDS =
+  'learner instructor staff request response course module session token permission check endpoint view template parameter header cookie profile export import grade score enrollment certificate cohort team thread comment upload archive redirect callback handler query filter cache'.split(
+    ' ',
+  );
+const NAMES = [
+  'Ana Souza',
+  'Björn Nilsson',
+  'Chen Wei',
+  'Dara Okafor',
+  'Émilie Laurent',
+  'Farah Haddad',
+  'Giorgos Pappas',
+  'Hana Kobayashi',
+  'Ivan Petrov',
+  'Jamal Reed',
+];
 
 const hex = (rand: () => number) => Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(rand() * 16)]).join('');
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -50,7 +99,32 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
  * Real prose mixes a few very common words with many rare ones. A fixed seed builds a
  * vocabulary of 4,000 made-up words, drawn with a Zipf-like skew, alongside the common ones.
  */
-const SYLLABLES = ['ra', 'ven', 'to', 'mil', 'sa', 'quo', 'der', 'lin', 'ex', 'por', 'tal', 'mi', 'con', 'ser', 'vi', 'ta', 'ble', 'ment', 'ing', 'ure', 'gra', 'pho', 'nic', 'dor'];
+const SYLLABLES = [
+  'ra',
+  'ven',
+  'to',
+  'mil',
+  'sa',
+  'quo',
+  'der',
+  'lin',
+  'ex',
+  'por',
+  'tal',
+  'mi',
+  'con',
+  'ser',
+  'vi',
+  'ta',
+  'ble',
+  'ment',
+  'ing',
+  'ure',
+  'gra',
+  'pho',
+  'nic',
+  'dor',
+];
 const VOCABULARY = (() => {
   const rand = prng(7);
   const words = new Set<string>();
@@ -91,7 +165,11 @@ function advisory(rand: () => number, id: string, year: number, phase: Phase, cl
   const releases = RELEASES.filter(() => rand() < 0.6);
   const fixes = releases.map((r, i) => `      - { release: ${r}, status: fixed, commit: ${hex(rand)}, tag: open-release/${r}.${1 + i} }`);
   const affected = isPackage
-    ? [`  - package: { ecosystem: PyPI, name: ${component} }`, '    ranges:', `      - { introduced: "0", fixed: "${1 + Math.floor(rand() * 9)}.${Math.floor(rand() * 30)}.${Math.floor(rand() * 10)}" }`]
+    ? [
+        `  - package: { ecosystem: PyPI, name: ${component} }`,
+        '    ranges:',
+        `      - { introduced: "0", fixed: "${1 + Math.floor(rand() * 9)}.${Math.floor(rand() * 30)}.${Math.floor(rand() * 10)}" }`,
+      ]
     : [`  - repository: ${component}`, `    master_fix: ${hex(rand)}`, ...(fixes.length ? ['    releases:', ...fixes] : [])];
   const n = Number(id.slice(9));
   const revisions = phase === 'published' || phase === 'withdrawn' ? Math.floor(rand() * 3) : 0;
@@ -118,7 +196,12 @@ function advisory(rand: () => number, id: string, year: number, phase: Phase, cl
     `credits: [{ name: ${pick(rand, NAMES)}, type: finder }]`,
     'references:',
     `  - { type: fix, url: "https://github.com/${isPackage ? 'openedx/edx-enterprise' : component}/commit/${hex(rand)}" }`,
-    ...(revisions ? ['revisions:', ...Array.from({ length: revisions }, (_, i) => `  - { date: "${iso(publish + (i + 1) * day)}", summary: ${sentence(rand, 6)} }`)] : []),
+    ...(revisions
+      ? [
+          'revisions:',
+          ...Array.from({ length: revisions }, (_, i) => `  - { date: "${iso(publish + (i + 1) * day)}", summary: ${sentence(rand, 6)} }`),
+        ]
+      : []),
     ...(phase === 'withdrawn' ? ['withdrawn:', `  at: "${iso(publish + 10 * day)}"`, '  reason: Duplicate of another advisory.'] : []),
     '---',
     '',

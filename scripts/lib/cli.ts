@@ -10,9 +10,18 @@ import { formatProblem } from '../../src/content/problems.ts';
  * a stray argument or a flag without its value prints the reason and `usage` and exits 2, so
  * that a mistyped flag never runs the command with defaults.
  */
-export function flagsOrExit(argv: readonly string[], options: ParseArgsOptionsConfig, usage: string): Record<string, string | boolean | undefined> {
+export function flagsOrExit(
+  argv: readonly string[],
+  options: ParseArgsOptionsConfig,
+  usage: string,
+): Record<string, string | boolean | undefined> {
   try {
-    const { values } = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
     if (values.help) {
       console.log(usage);
       process.exit(0);

@@ -24,7 +24,13 @@ import { moveDir } from './move-dir.ts';
  * indexer's. Resolves once both threads are done and the indexer has settled, and rejects on
  * the first failure of either.
  */
-async function scanOutput(out: string, worker: BuildWorker, scanner: LeakScanner, searchIndex: BackgroundJob, onIndexed: (records: number) => void): Promise<Leak[]> {
+async function scanOutput(
+  out: string,
+  worker: BuildWorker,
+  scanner: LeakScanner,
+  searchIndex: BackgroundJob,
+  onIndexed: (records: number) => void,
+): Promise<Leak[]> {
   const queue = listFiles(out);
   let next = 0;
   let indexSettled = false;

@@ -12,7 +12,6 @@ const BUILD_MARKERS = ['index.html', 'sitemap-index.xml'];
 /** The project's own folders, which no output may land in. */
 const PROJECT_FOLDERS = ['src', 'content', 'scripts', 'public', 'tests', 'docs', 'node_modules', '.git', '.astro'];
 
-
 /** Why `outDir` must not be the build's output, or undefined when it may be. */
 export function outputDirProblem(outDir: string, projectRoot: string, contentRoot: string): string | undefined {
   const out = resolve(outDir);

@@ -56,7 +56,15 @@ export function openSession(options: SessionOptions): BuildSession {
   }
   const previewEmbargoed = options.previewEmbargoed ?? false;
   const state: SiteState = siteAt(corpus, options.clock.now, { previewEmbargoed });
-  const session: BuildSession = { root: options.root, clock: options.clock, now: state.now, corpus, entries: state.entries, model: state.model, previewEmbargoed };
+  const session: BuildSession = {
+    root: options.root,
+    clock: options.clock,
+    now: state.now,
+    corpus,
+    entries: state.entries,
+    model: state.model,
+    previewEmbargoed,
+  };
   slot[SLOT] = session;
   return session;
 }

@@ -51,7 +51,11 @@ let scanner: LeakScanner | undefined;
 try {
   // The projection rendered every public body already; their plain text is reused here.
   const texts = new Map(entries.flatMap((e) => (e.visibility === 'announced' ? [] : [[e.advisory.id, e.text] as const])));
-  const secrets = collectSecrets(advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })), now, siteText(checked));
+  const secrets = collectSecrets(
+    advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })),
+    now,
+    siteText(checked),
+  );
   scanner = new LeakScanner(secrets);
   post({ type: 'secrets', secrets });
 } catch (e) {

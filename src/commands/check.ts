@@ -15,7 +15,8 @@ import { formatAnnotation, formatProblem, type Problem } from '../content/proble
 import { BaseRefError, changedContent } from '../tools/changed-files.ts';
 import { rootFrom, userCwd } from './cli.ts';
 
-export const USAGE = 'usage: npm run check -- [<file or folder>…] [--changed [--base <ref>]] [--format human|github] [--content-root <dir>]';
+export const USAGE =
+  'usage: npm run check -- [<file or folder>…] [--changed [--base <ref>]] [--format human|github] [--content-root <dir>]';
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 export class UsageError extends Error {}
@@ -55,7 +56,12 @@ export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv, projectRo
  * from where the user typed it, else from the content root; a folder stands for the
  * advisories in it. A name that matches nothing is a problem, not a silent pass.
  */
-export function resolveTargets(root: string, targets: string[], env: NodeJS.ProcessEnv, all: () => string[]): { only: string[]; problems: Problem[] } {
+export function resolveTargets(
+  root: string,
+  targets: string[],
+  env: NodeJS.ProcessEnv,
+  all: () => string[],
+): { only: string[]; problems: Problem[] } {
   const only = new Set<string>();
   const problems: Problem[] = [];
   for (const target of targets) {
@@ -63,19 +69,33 @@ export function resolveTargets(root: string, targets: string[], env: NodeJS.Proc
     const candidates = [resolve(userCwd(env), target), resolve(root, target)].filter((p) => existsSync(p));
     const path = candidates.find((p) => isWithin(root, p));
     if (path === undefined) {
-      problems.push({ file: target, field: '(file)', message: candidates.length === 0 ? 'no such file' : `outside the content root ${root}` });
+      problems.push({
+        file: target,
+        field: '(file)',
+        message: candidates.length === 0 ? 'no such file' : `outside the content root ${root}`,
+      });
       continue;
     }
     const rel = relOf(path);
     if (rel === 'content/site.yaml' || rel === 'content/releases.yaml') continue; // always checked
     if (!statSync(path).isDirectory()) {
       if (rel.startsWith(`${ADVISORIES_DIR}/`)) only.add(rel);
-      else problems.push({ file: rel, field: '(file)', message: `not an advisory (expected a file or folder under ${ADVISORIES_DIR}/, or content/site.yaml or content/releases.yaml)` });
+      else
+        problems.push({
+          file: rel,
+          field: '(file)',
+          message: `not an advisory (expected a file or folder under ${ADVISORIES_DIR}/, or content/site.yaml or content/releases.yaml)`,
+        });
       continue;
     }
     // A folder stands for the advisories in it (listing the archive only when one is named).
     const matched = all().filter((f) => rel === '' || f.startsWith(`${rel}/`));
-    if (matched.length === 0) problems.push({ file: rel || '.', field: '(file)', message: `no advisories in this folder (expected files under ${ADVISORIES_DIR}/)` });
+    if (matched.length === 0)
+      problems.push({
+        file: rel || '.',
+        field: '(file)',
+        message: `no advisories in this folder (expected files under ${ADVISORIES_DIR}/)`,
+      });
     for (const f of matched) only.add(f);
   }
   return { only: [...only].sort(), problems };
@@ -125,7 +145,8 @@ export function runCheck(argv: string[], env: NodeJS.ProcessEnv, projectRoot: st
     } else {
       only = changed.files;
       io.err(`check --changed: ${only.length} advisory file(s) changed since ${changed.base}${only.length ? `: ${only.join(', ')}` : ''}`);
-      for (const f of changed.deleted) io.err(`note: ${f} was deleted; a published advisory is withdrawn (withdrawn: {at, reason}), never deleted.`);
+      for (const f of changed.deleted)
+        io.err(`note: ${f} was deleted; a published advisory is withdrawn (withdrawn: {at, reason}), never deleted.`);
     }
   } else if (options.targets.length > 0) {
     let listed: string[] | undefined;
@@ -143,10 +164,14 @@ export function runCheck(argv: string[], env: NodeJS.ProcessEnv, projectRoot: st
     problems.sort((a, b) => (a.file === b.file ? (a.line ?? Infinity) - (b.line ?? Infinity) : a.file < b.file ? -1 : 1));
     for (const p of problems) io.out(format === 'github' ? formatAnnotation(p) : formatProblem(p));
     const files = new Set(problems.map((p) => p.file)).size;
-    io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}. Fix them and run npm run check again; CONTRIBUTING.md explains each field.`);
+    io.err(
+      `\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}. Fix them and run npm run check again; CONTRIBUTING.md explains each field.`,
+    );
     return 1;
   }
-  const count = only ? `${only.length} advisory file(s) (and site.yaml, releases.yaml)` : `${corpus!.advisories.length} advisories, ${corpus!.releases.length} named releases`;
+  const count = only
+    ? `${only.length} advisory file(s) (and site.yaml, releases.yaml)`
+    : `${corpus!.advisories.length} advisories, ${corpus!.releases.length} named releases`;
   io.out(`content OK: ${count} checked in ${ms} ms`);
   return 0;
 }

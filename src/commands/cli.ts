@@ -28,7 +28,8 @@ export function writeNewFile(root: string, rel: string, text: string): string {
   try {
     writeFileSync(file, text, { flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new RefusedError(`${shown(file)} already exists; nothing was written (choose another --id)`);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new RefusedError(`${shown(file)} already exists; nothing was written (choose another --id)`);
     throw e;
   }
   return file;

@@ -115,6 +115,9 @@ export function responseHeaders(path: string, base = '/'): Record<string, string
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(siteHeaders(base))) out[name.toLowerCase()] = value;
   for (const rule of matching) for (const [name, value] of Object.entries(rule.headers ?? {})) out[name.toLowerCase()] = value;
-  out['content-type'] = typeOf(path, matching.find((r) => r.type));
+  out['content-type'] = typeOf(
+    path,
+    matching.find((r) => r.type),
+  );
   return out;
 }

@@ -40,7 +40,9 @@ function key(route: string): string {
 
 /** Every type the site serves is text but Pagefind's (gzip already); nginx always compresses text/html. */
 const compressible = (base: string) =>
-  [...new Set([...Object.values(TYPES), ...hostRules(base).map((r) => r.type ?? '')].map((t) => t.split(';')[0]!))].filter((t) => t && t !== 'text/html');
+  [...new Set([...Object.values(TYPES), ...hostRules(base).map((r) => r.type ?? '')].map((t) => t.split(';')[0]!))].filter(
+    (t) => t && t !== 'text/html',
+  );
 
 export function nginxConfig({ base = '/', root = NGINX_DEFAULTS.root, listen = NGINX_DEFAULTS.listen }: NginxOptions = {}): string {
   const rules = hostRules(base);
@@ -55,7 +57,9 @@ export function nginxConfig({ base = '/', root = NGINX_DEFAULTS.root, listen = N
     ...Object.entries(siteHeaders(base)).map(([name, value]) => `    add_header ${name} ${quoted(value)} always;`),
     ...routeHeaders.map((name) => `    add_header ${name} ${variable(name)} always;`),
   ];
-  const typed = rules.filter((r) => r.type).flatMap((r) => [`    location = ${r.route} {`, '        types { }', `        default_type ${quoted(r.type!)};`, '    }']);
+  const typed = rules
+    .filter((r) => r.type)
+    .flatMap((r) => [`    location = ${r.route} {`, '        types { }', `        default_type ${quoted(r.type!)};`, '    }']);
   return [
     '# The Open edX security site on nginx, for the http context of nginx.conf (include it).',
     '# Written by `npm run deploy-config` from the headers model (src/deploy/headers.ts) for the',

@@ -16,7 +16,9 @@ export const NGINX_CONF = resolve(import.meta.dirname, '../../deploy/nginx.conf'
 const CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'];
 
 export const NO_NGINX =
-  'No nginx found (looked at NGINX_PATH and ' + CANDIDATES.join(', ') + '). ' +
+  'No nginx found (looked at NGINX_PATH and ' +
+  CANDIDATES.join(', ') +
+  '). ' +
   'Install it with `sudo apt-get install nginx` (or run `sh scripts/test-tools.sh`), or set NGINX_PATH.';
 
 export function findNginx(): string | undefined {
@@ -36,7 +38,10 @@ export type NginxServer = {
 /** The committed server configuration with its listen and root lines pointed elsewhere. */
 export function placeConfig(config: string, listen: string, root: string): string {
   let out = config;
-  for (const [directive, value] of [['listen', listen], ['root', root]] as const) {
+  for (const [directive, value] of [
+    ['listen', listen],
+    ['root', root],
+  ] as const) {
     const line = new RegExp(`^(\\s*)${directive} [^;\\n]+;$`, 'gm');
     const found = out.match(line)?.length ?? 0;
     if (found !== 1) throw new Error(`nginx configuration: expected one "${directive}" line, found ${found}`);
@@ -72,10 +77,12 @@ function mainConfig(dir: string): string {
 
 const freePort = () =>
   new Promise<number>((done, fail) => {
-    const probe = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
+    const probe = createServer()
+      .once('error', fail)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => done(port));
+      });
   });
 
 const answers = (port: number) =>
@@ -123,7 +130,7 @@ export async function startNginx(root: string, config = readFileSync(NGINX_CONF,
 async function started(child: ChildProcess, exited: Promise<void>, port: number): Promise<boolean> {
   let gone = false;
   void exited.then(() => (gone = true));
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline && !gone; ) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline && !gone;) {
     if (await answers(port)) return true;
     await new Promise((ok) => setTimeout(ok, 25));
   }

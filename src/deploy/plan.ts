@@ -54,7 +54,8 @@ export const MAX_LEAD_HOURS = 5;
 
 const HOUR = 3_600_000;
 /** A span for a log line: 40 s, 25 min, 3.5 h. */
-const span = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < HOUR ? `${Math.round(ms / 60_000)} min` : `${(ms / HOUR).toFixed(1)} h`);
+const span = (ms: number) =>
+  ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < HOUR ? `${Math.round(ms / 60_000)} min` : `${(ms / HOUR).toFixed(1)} h`;
 
 export function planRun(input: PlanInput): Plan {
   const { event, commit, record, now } = input;
@@ -63,13 +64,16 @@ export function planRun(input: PlanInput): Plan {
   if (input.force) return { action: 'deploy', why: 'a deploy was asked for' };
   if (event === 'push') return { action: 'deploy', why: `a push to the deployed branch (${commit.slice(0, 12)})` };
   if (!record) return { action: 'deploy', why: 'no deploy is recorded (first run, or the record expired)' };
-  if (record.commit !== commit) return { action: 'deploy', why: `the live site is built from ${record.commit.slice(0, 12)}, not ${commit.slice(0, 12)}` };
+  if (record.commit !== commit)
+    return { action: 'deploy', why: `the live site is built from ${record.commit.slice(0, 12)}, not ${commit.slice(0, 12)}` };
   const next = Date.parse(record.next);
   if (!(next > 0)) return { action: 'deploy', why: `the record's next transition is not an instant (${JSON.stringify(record.next)})` };
   const ahead = next - now.getTime();
   if (ahead <= 0) return { action: 'deploy', why: `the transition at ${record.next} passed ${span(-ahead)} ago` };
-  if (ahead > lead) return { action: 'idle', why: `the next transition is at ${record.next}, in ${span(ahead)} (lead window ${span(lead)})` };
-  if (input.revealing.some((at) => Date.parse(at) === next)) return { action: 'in-flight', at: record.next, why: `another run is waiting to reveal ${record.next}` };
+  if (ahead > lead)
+    return { action: 'idle', why: `the next transition is at ${record.next}, in ${span(ahead)} (lead window ${span(lead)})` };
+  if (input.revealing.some((at) => Date.parse(at) === next))
+    return { action: 'in-flight', at: record.next, why: `another run is waiting to reveal ${record.next}` };
   return { action: 'reveal', at: record.next, why: `the transition at ${record.next} is ${span(ahead)} ahead` };
 }
 

@@ -30,7 +30,7 @@ const wholeSecond = (t: Date) => new Date(Math.floor(t.getTime() / 1000) * 1000)
  * the state that may go live now. Throws after MAX_BUILDS builds.
  */
 export async function prepare(at: Date | null, fx: Preparation): Promise<BuiltState> {
-  for (let builds = 0; builds < MAX_BUILDS; ) {
+  for (let builds = 0; builds < MAX_BUILDS;) {
     const now = fx.now();
     const clock = at && at > now ? at : wholeSecond(now);
     fx.log(`building for ${clock.toISOString()}`);
@@ -49,5 +49,7 @@ export async function prepare(at: Date | null, fx: Preparation): Promise<BuiltSt
     if (liveWindow(state, fx.now()) === 'live') return state;
     fx.log(`the next transition (${state.until}) passed before this build went live: building again`);
   }
-  throw new Error(`no build could go live after ${MAX_BUILDS} builds: the branch keeps moving or transitions follow each other too closely`);
+  throw new Error(
+    `no build could go live after ${MAX_BUILDS} builds: the branch keeps moving or transitions follow each other too closely`,
+  );
 }

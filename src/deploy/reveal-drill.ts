@@ -46,7 +46,10 @@ Nothing: the reveal drill publishes this advisory into a temporary folder to tim
 /** A digest of the content tree: the drill's stand-in for the commit a workflow run builds. */
 function contentDigest(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()) {
+  for (const file of readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()) {
     hash.update(file).update(readFileSync(file));
   }
   return hash.digest('hex');
@@ -54,7 +57,8 @@ function contentDigest(dir: string): string {
 
 function checkedCorpus(root: string): Corpus {
   const { corpus, problems } = readCorpus(root);
-  if (!corpus || problems.length > 0) throw new Error(`reveal-drill: the drill's content has problems:\n${problems.map((p) => `${p.file}: ${p.message}`).join('\n')}`);
+  if (!corpus || problems.length > 0)
+    throw new Error(`reveal-drill: the drill's content has problems:\n${problems.map((p) => `${p.file}: ${p.message}`).join('\n')}`);
   return corpus;
 }
 
@@ -66,8 +70,11 @@ const sh = (args: string[], env: NodeJS.ProcessEnv) => {
 /** Runs verify-live (the command) against `url` at `at`; resolves to its exit code and output. */
 const verifyLive = (url: string, at: string, root: string) =>
   new Promise<{ code: number; out: string }>((done) => {
-    execFile(process.execPath, ['scripts/verify-live.ts', url, '--at', at], { cwd: PROJECT, env: { ...process.env, CONTENT_ROOT: root, BUILD_AT: '' } }, (error, stdout, stderr) =>
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+    execFile(
+      process.execPath,
+      ['scripts/verify-live.ts', url, '--at', at],
+      { cwd: PROJECT, env: { ...process.env, CONTENT_ROOT: root, BUILD_AT: '' } },
+      (error, stdout, stderr) => done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
     );
   });
 
@@ -92,13 +99,23 @@ export async function revealDrill({ aheadSeconds = 40, log = console.log }: Dril
     const commit = contentDigest(join(work, 'content'));
     const built = async (clock: Date) => {
       const out = join(work, 'builds', clock.toISOString().replace(/[:.]/g, '-'));
-      const r = spawnSync(process.execPath, ['scripts/build.ts', '--at', clock.toISOString(), '--out', out], { cwd: PROJECT, env: { ...process.env, CONTENT_ROOT: work, BUILD_AT: '' }, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['scripts/build.ts', '--at', clock.toISOString(), '--out', out], {
+        cwd: PROJECT,
+        env: { ...process.env, CONTENT_ROOT: work, BUILD_AT: '' },
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`reveal-drill: the build for ${clock.toISOString()} failed:\n${r.stderr.slice(-3000)}`);
       sh([PUBLISH, 'stage', out, clock.toISOString().replace(/[:.]/g, '-')], site);
       const { advisories, releases } = checkedCorpus(work);
       return nextTransitions({ advisories: advisories.map((a) => a.data), releases }, clock)[0]!.at;
     };
-    const effects = { now: () => new Date(), build: built, moved: async () => false, update: async () => {}, log: (line: string) => log(`reveal-drill: ${line}`) };
+    const effects = {
+      now: () => new Date(),
+      build: built,
+      moved: async () => false,
+      update: async () => {},
+      log: (line: string) => log(`reveal-drill: ${line}`),
+    };
     const plan = (record: DeployRecord | null) => {
       const p = planRun({ event: 'schedule', commit, record, revealing: [], now: new Date() });
       log(`plan: ${p.action}${'at' in p ? ` ${p.at}` : ''} (${p.why})`);
@@ -114,7 +131,8 @@ export async function revealDrill({ aheadSeconds = 40, log = console.log }: Dril
 
     // The next run finds the publication inside the lead window.
     const next = plan({ commit, at: first.at, next: first.until });
-    if (next.action !== 'reveal' || Date.parse(next.at) !== publishAt.getTime()) throw new Error(`reveal-drill: expected a reveal of ${data.publish_at}, the plan says ${next.action}`);
+    if (next.action !== 'reveal' || Date.parse(next.at) !== publishAt.getTime())
+      throw new Error(`reveal-drill: expected a reveal of ${data.publish_at}, the plan says ${next.action}`);
 
     const watched = [paths.advisory(id), ...exportPaths(data)];
     let polls = 0;
@@ -132,13 +150,16 @@ export async function revealDrill({ aheadSeconds = 40, log = console.log }: Dril
     };
     const reveal = await prepare(new Date(next.at), { ...effects, sleep: poll });
     sh([PUBLISH, 'switch', reveal.at.replace(/[:.]/g, '-')], site);
-    log(`reveal-drill: switched ${((Date.now() - publishAt.getTime()) / 1000).toFixed(2)} s after publish_at; ${polls} polls of ${watched.length} URLs before it`);
+    log(
+      `reveal-drill: switched ${((Date.now() - publishAt.getTime()) / 1000).toFixed(2)} s after publish_at; ${polls} polls of ${watched.length} URLs before it`,
+    );
     if (served.length > 0) throw new Error(`reveal-drill: served before publish_at:\n${served.join('\n')}`);
 
     for (;;) {
       const { code, out } = await verifyLive(server.url, reveal.at, work);
       if (code === 0) break;
-      if (Date.now() - publishAt.getTime() > 120_000) throw new Error(`reveal-drill: verify-live still fails 120 s after publish_at:\n${out.slice(-2000)}`);
+      if (Date.now() - publishAt.getTime() > 120_000)
+        throw new Error(`reveal-drill: verify-live still fails 120 s after publish_at:\n${out.slice(-2000)}`);
     }
     return (Date.now() - publishAt.getTime()) / 1000;
   } finally {

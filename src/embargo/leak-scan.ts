@@ -22,7 +22,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function decode(text: string): string {
   let out = text;
   if (out.includes('\n ') || out.includes('\n\t')) out = out.replace(/\r?\n[ \t]/g, ''); // RFC 5545 line folding
-  if (out.includes('\\')) out = out.replace(/\\[nN]/g, ' ').replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (out.includes('\\'))
+    out = out.replace(/\\[nN]/g, ' ').replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   if (out.includes('&')) {
     out = out.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
@@ -50,7 +51,12 @@ function decode(text: string): string {
 function words(text: string): string[] {
   const decoded = decode(text);
   const ascii = !/[^\x00-\x7f]/.test(decoded);
-  const parts = ascii ? decoded.toLowerCase().split(/[^a-z0-9]+/) : decoded.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const parts = ascii
+    ? decoded.toLowerCase().split(/[^a-z0-9]+/)
+    : decoded
+        .normalize('NFKC')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u);
   if (parts[0] === '') parts.shift();
   if (parts.at(-1) === '') parts.pop();
   return parts;
@@ -189,7 +195,8 @@ class SecretIndex {
     const entries = secrets.filter((s) => s.words.length > 0).map((secret) => ({ secret, ids: secret.words.map(idOf) }));
     const frequency = new Map<number, number>();
     for (const { ids } of entries) {
-      for (let i = 0; i + 1 < ids.length; i++) frequency.set(pairKey(ids[i]!, ids[i + 1]!), (frequency.get(pairKey(ids[i]!, ids[i + 1]!)) ?? 0) + 1);
+      for (let i = 0; i + 1 < ids.length; i++)
+        frequency.set(pairKey(ids[i]!, ids[i + 1]!), (frequency.get(pairKey(ids[i]!, ids[i + 1]!)) ?? 0) + 1);
     }
     for (const { secret, ids } of entries) {
       if (ids.length === 1) {
@@ -289,6 +296,7 @@ export class LeakScanner {
 
   private scanOne(dir: string, file: string, found: Leak[]): void {
     if (!this.index) return;
-    for (const s of this.index.find(`${file}\n${readOutput(join(dir, file))}`)) found.push({ file, advisory: s.advisory, what: s.what, text: s.text });
+    for (const s of this.index.find(`${file}\n${readOutput(join(dir, file))}`))
+      found.push({ file, advisory: s.advisory, what: s.what, text: s.text });
   }
 }

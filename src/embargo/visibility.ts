@@ -49,11 +49,7 @@ export type PublicView<Extra = unknown> = NoticeView | PublishedView<Extra>;
  * The public projection of an advisory at `now`, or null when nothing may be shown.
  * `extra` (the body, rendered HTML) is attached only to published advisories.
  */
-export function publicView<Extra extends object>(
-  advisory: AdvisoryData,
-  now: Date,
-  extra: () => Extra,
-): PublicView<Extra> | null {
+export function publicView<Extra extends object>(advisory: AdvisoryData, now: Date, extra: () => Extra): PublicView<Extra> | null {
   const visibility = visibilityOf(advisory, now);
   switch (visibility) {
     case 'hidden':

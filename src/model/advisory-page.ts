@@ -48,7 +48,11 @@ export const REFERENCE_LABELS: Record<Reference['type'], string> = {
   web: 'Web page',
 };
 
-export type HistoryEntry = { date: string; summary: string; kind: 'reported' | 'triaged' | 'announced' | 'published' | 'revised' | 'withdrawn' };
+export type HistoryEntry = {
+  date: string;
+  summary: string;
+  kind: 'reported' | 'triaged' | 'announced' | 'published' | 'revised' | 'withdrawn';
+};
 
 type HistorySource = Pick<PublishedAdvisory, 'visibility'> & {
   advisory: Pick<AdvisoryData, 'publish_at' | 'announce_at' | 'reported_at' | 'triaged_at' | 'revisions' | 'withdrawn'>;

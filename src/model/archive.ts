@@ -53,7 +53,12 @@ export const FACET_LABELS: Record<ArchiveFacet, string> = {
 
 /** A URL-safe slug for a component name ("@edx/frontend-platform" -> "edx-frontend-platform"). */
 export function componentSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'component';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'component'
+  );
 }
 
 /**

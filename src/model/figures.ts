@@ -66,7 +66,17 @@ export function fixTimes(items: readonly FigureAdvisory[], sla: Site['sla']): Fi
       if (!reported) return [];
       const days = round1(daysBetween(reported, a.advisory.publish_at));
       const target = a.level === 'none' ? undefined : sla[a.level].fix_days;
-      return [{ id: a.id, level: a.level, reported_at: reported, publish_at: a.advisory.publish_at, days, target, withinTarget: target === undefined ? undefined : days <= target }];
+      return [
+        {
+          id: a.id,
+          level: a.level,
+          reported_at: reported,
+          publish_at: a.advisory.publish_at,
+          days,
+          target,
+          withinTarget: target === undefined ? undefined : days <= target,
+        },
+      ];
     })
     .sort((a, b) => Date.parse(a.publish_at) - Date.parse(b.publish_at) || a.id.localeCompare(b.id));
 }
@@ -94,15 +104,17 @@ export function summarizeFixTimes(rows: readonly FixTimeRow[]): FixTimeSummary[]
     const mine = rows.filter((r) => r.level === level);
     if (mine.length === 0) return [];
     const days = mine.map((r) => r.days);
-    return [{
-      level,
-      target: mine[0]!.target,
-      count: mine.length,
-      fastest: Math.min(...days),
-      median: median(days),
-      slowest: Math.max(...days),
-      within: mine.filter((r) => r.withinTarget).length,
-    }];
+    return [
+      {
+        level,
+        target: mine[0]!.target,
+        count: mine.length,
+        fastest: Math.min(...days),
+        median: median(days),
+        slowest: Math.max(...days),
+        within: mine.filter((r) => r.withinTarget).length,
+      },
+    ];
   });
 }
 

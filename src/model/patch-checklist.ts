@@ -16,7 +16,15 @@ export type Action =
   /** A backport exists: apply the commit, or upgrade to the tag that contains it. */
   | { kind: 'backport'; component: string; repository: string; commit?: string | undefined; tag?: string | undefined }
   /** A package fix: upgrade to one of these versions (one per affected range). */
-  | { kind: 'upgrade'; component: string; ecosystem: string; name: string; repository?: string | undefined; fixed: string[]; ranges: string[] }
+  | {
+      kind: 'upgrade';
+      component: string;
+      ecosystem: string;
+      name: string;
+      repository?: string | undefined;
+      fixed: string[];
+      ranges: string[];
+    }
   /** No fix for this release: affected and not (yet) fixed, or the group will not fix it. */
   | { kind: 'no-fix'; component: string; status: 'affected' | 'wont_fix'; repository?: string | undefined; masterFix?: string | undefined }
   /** The release is named, but this component has no row for it: only the master fix is known. */

@@ -36,8 +36,7 @@ export const paths = {
   /** Every value of one facet, each linking to its listing (also the feeds' category domains). */
   advisoryFacetIndex: (facet: ArchiveFacet) => `/advisories/${facet}/`,
   /** One facet of the archive (severity, year, component slug, release name), paginated the same way. */
-  advisoryFacet: (facet: ArchiveFacet, value: string, page = 1) =>
-    `/advisories/${facet}/${value}/${page <= 1 ? '' : `page/${page}/`}`,
+  advisoryFacet: (facet: ArchiveFacet, value: string, page = 1) => `/advisories/${facet}/${value}/${page <= 1 ? '' : `page/${page}/`}`,
   /** A named release's checklist; long ones continue on `page/N/`. */
   releasePage: (name: string, page: number) => (page <= 1 ? `/releases/${name}/` : `/releases/${name}/page/${page}/`),
   figures: '/figures/',

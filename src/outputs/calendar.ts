@@ -101,7 +101,9 @@ export function calendarIcs(model: SiteModel): string {
     calName: `${model.site.title}: security releases`,
   });
   if (error || value === null) {
-    throw new Error(`calendar ${absolute(model.site.url, paths.calendar)}: the ics package refused an event: ${error?.message ?? 'no output'}`);
+    throw new Error(
+      `calendar ${absolute(model.site.url, paths.calendar)}: the ics package refused an event: ${error?.message ?? 'no output'}`,
+    );
   }
   return refoldIcs(value);
 }

@@ -108,7 +108,11 @@ export function rolieFeed(model: SiteModel) {
 
 /** index.txt (requirement 12): every document path relative to the TLP folder, one a line. */
 export function csafIndexTxt(model: SiteModel): string {
-  return model.published.map(csafRelative).sort().map((line) => `${line}\n`).join('');
+  return model.published
+    .map(csafRelative)
+    .sort()
+    .map((line) => `${line}\n`)
+    .join('');
 }
 
 /**
@@ -116,5 +120,7 @@ export function csafIndexTxt(model: SiteModel): string {
  * CSAF 2.0 quotes both fields (its example does; 2.1 drops the quotes).
  */
 export function csafChangesCsv(model: SiteModel): string {
-  return byChange(model).map((p) => `"${csafRelative(p)}","${lastChange(p.advisory)}"\n`).join('');
+  return byChange(model)
+    .map((p) => `"${csafRelative(p)}","${lastChange(p.advisory)}"\n`)
+    .join('');
 }

@@ -37,13 +37,28 @@ const VENDOR = 'Open edX';
 const short = (sha: string) => sha.slice(0, 12);
 
 const REFERENCE_SUMMARIES: Record<Reference['type'], string> = {
-  advisory: 'Advisory', article: 'Article', detection: 'Detection', discussion: 'Discussion', report: 'Report',
-  fix: 'Fix', introduced: 'Change that introduced the flaw', package: 'Package', evidence: 'Evidence', web: 'Web page',
+  advisory: 'Advisory',
+  article: 'Article',
+  detection: 'Detection',
+  discussion: 'Discussion',
+  report: 'Report',
+  fix: 'Fix',
+  introduced: 'Change that introduced the flaw',
+  package: 'Package',
+  evidence: 'Evidence',
+  web: 'Web page',
 };
 const CREDIT_SUMMARIES: Record<string, string> = {
-  finder: 'found the vulnerability', reporter: 'reported the vulnerability', analyst: 'analysed the vulnerability',
-  coordinator: 'coordinated the response', remediation_developer: 'developed the fix', remediation_reviewer: 'reviewed the fix',
-  remediation_verifier: 'verified the fix', tool: 'tool that found the vulnerability', sponsor: 'sponsored the work', other: 'contributed',
+  finder: 'found the vulnerability',
+  reporter: 'reported the vulnerability',
+  analyst: 'analysed the vulnerability',
+  coordinator: 'coordinated the response',
+  remediation_developer: 'developed the fix',
+  remediation_reviewer: 'reviewed the fix',
+  remediation_verifier: 'verified the fix',
+  tool: 'tool that found the vulnerability',
+  sponsor: 'sponsored the work',
+  other: 'contributed',
 };
 
 /** Builds the products of one affected entry; ids are unique within the document by construction. */
@@ -68,7 +83,9 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
       const affected = leaf('product_version_range', `vers:${scheme}/${bounds.length > 0 ? bounds.join('|') : '*'}`);
       status.known_affected.push(affected);
       if (r.fixed) {
-        const fixed = leaf('product_version', r.fixed, { product_identification_helper: { purl: `${purl(ecosystem, a.package.name)}@${r.fixed}` } });
+        const fixed = leaf('product_version', r.fixed, {
+          product_identification_helper: { purl: `${purl(ecosystem, a.package.name)}@${r.fixed}` },
+        });
         status.fixed.push(fixed);
         remediations.push({
           category: 'vendor_fix',
@@ -77,7 +94,11 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
           product_ids: [affected],
         });
       } else {
-        remediations.push({ category: 'none_available', details: `No fixed version of ${a.package.name} is available yet.`, product_ids: [affected] });
+        remediations.push({
+          category: 'none_available',
+          details: `No fixed version of ${a.package.name} is available yet.`,
+          product_ids: [affected],
+        });
       }
     }
   } else if (a.master_fix) {
@@ -93,7 +114,11 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
   } else if (!a.releases.some((r) => r.status === 'fixed')) {
     const affected = leaf('product_version', 'master');
     status.known_affected.push(affected);
-    remediations.push({ category: 'none_available', details: `No fix is available yet on the master branch of ${a.repository}.`, product_ids: [affected] });
+    remediations.push({
+      category: 'none_available',
+      details: `No fix is available yet on the master branch of ${a.repository}.`,
+      product_ids: [affected],
+    });
   }
 
   // Named releases, newest first: what happened on each release branch.
@@ -118,7 +143,11 @@ function componentPart(a: Affected, id: (label: string) => string, rank: (releas
       status.known_affected.push(affected);
       remediations.push(
         r.status === 'wont_fix'
-          ? { category: 'no_fix_planned', details: `No fix is planned for ${r.release}; upgrade to a supported named release.`, product_ids: [affected] }
+          ? {
+              category: 'no_fix_planned',
+              details: `No fix is planned for ${r.release}; upgrade to a supported named release.`,
+              product_ids: [affected],
+            }
           : { category: 'none_available', details: `No fix is available yet for ${r.release}.`, product_ids: [affected] },
       );
     }
@@ -236,7 +265,8 @@ function vulnerability(p: PublishedAdvisory, parts: ComponentPart[], productStat
   const a = p.advisory;
   const cves = sortedUnique(a.aliases.filter((x) => x.startsWith('CVE-')));
   const otherIds = sortedUnique(a.aliases.filter((x) => !x.startsWith('CVE-') || x !== cves[0]));
-  const systemName = (x: string) => (x.startsWith('GHSA-') ? 'GitHub Security Advisory' : x.startsWith('PYSEC-') ? 'PyPI Advisory Database' : 'CVE');
+  const systemName = (x: string) =>
+    x.startsWith('GHSA-') ? 'GitHub Security Advisory' : x.startsWith('PYSEC-') ? 'PyPI Advisory Database' : 'CVE';
   // CSAF 2.0 holds one CWE per vulnerability, with its catalogue name; the rest go in a note.
   const named = a.cwe.find((c) => cweName(c));
   const restCwe = a.cwe.filter((c) => c !== named);
@@ -269,7 +299,12 @@ function vulnerability(p: PublishedAdvisory, parts: ComponentPart[], productStat
       ? {
           scores: [
             {
-              cvss_v3: { version: '3.1', vectorString: v3.vector, baseScore: v3.score, baseSeverity: levelForScore(v3.score).toUpperCase() },
+              cvss_v3: {
+                version: '3.1',
+                vectorString: v3.vector,
+                baseScore: v3.score,
+                baseSeverity: levelForScore(v3.score).toUpperCase(),
+              },
               products: affected,
             },
           ],

@@ -52,7 +52,13 @@ export type OpenedxExtension = {
   components: string[];
   releases: Array<ReleaseState | { release: string; status: 'scheduled' }>;
   repositories: Array<{ repository: string; master_fix?: string; master_fix_url?: string; introduced?: string }>;
-  packages: Array<{ ecosystem: string; name: string; purl: string; repository?: string; ranges: Array<{ introduced: string; fixed?: string; last_affected?: string }> }>;
+  packages: Array<{
+    ecosystem: string;
+    name: string;
+    purl: string;
+    repository?: string;
+    ranges: Array<{ introduced: string; fixed?: string; last_affected?: string }>;
+  }>;
   aliases: string[];
   cwe: string[];
   withdrawn: { at: string; reason: string } | null;
@@ -130,25 +136,29 @@ export function advisoryItem(p: PublishedAdvisory, ctx: OutputContext): FeedItem
       repositories: a.affected.flatMap((x) =>
         isPackage(x)
           ? []
-          : [{
-              repository: x.repository,
-              ...(x.master_fix ? { master_fix: x.master_fix, master_fix_url: githubCommit(x.repository, x.master_fix) } : {}),
-              ...(x.introduced ? { introduced: x.introduced } : {}),
-            }],
+          : [
+              {
+                repository: x.repository,
+                ...(x.master_fix ? { master_fix: x.master_fix, master_fix_url: githubCommit(x.repository, x.master_fix) } : {}),
+                ...(x.introduced ? { introduced: x.introduced } : {}),
+              },
+            ],
       ),
       packages: a.affected.flatMap((x) =>
         isPackage(x)
-          ? [{
-              ecosystem: x.package.ecosystem,
-              name: x.package.name,
-              purl: purl(x.package.ecosystem, x.package.name),
-              ...(x.repository ? { repository: x.repository } : {}),
-              ranges: x.ranges.map((r) => ({
-                introduced: r.introduced,
-                ...(r.fixed ? { fixed: r.fixed } : {}),
-                ...(r.last_affected ? { last_affected: r.last_affected } : {}),
-              })),
-            }]
+          ? [
+              {
+                ecosystem: x.package.ecosystem,
+                name: x.package.name,
+                purl: purl(x.package.ecosystem, x.package.name),
+                ...(x.repository ? { repository: x.repository } : {}),
+                ranges: x.ranges.map((r) => ({
+                  introduced: r.introduced,
+                  ...(r.fixed ? { fixed: r.fixed } : {}),
+                  ...(r.last_affected ? { last_affected: r.last_affected } : {}),
+                })),
+              },
+            ]
           : [],
       ),
       aliases: sortedUnique(a.aliases),

@@ -35,7 +35,9 @@ function inline(html: string, style: TextStyle): string {
     } else if (href !== undefined) {
       const words = inline(label ?? '', style);
       const url = decodeEntities(href);
-      parts.push(style === 'markdown' ? `[${words}](${url.replace(/[()\s]/g, encodeURIComponent)})` : words === url ? url : `${words} (${url})`);
+      parts.push(
+        style === 'markdown' ? `[${words}](${url.replace(/[()\s]/g, encodeURIComponent)})` : words === url ? url : `${words} (${url})`,
+      );
     } else if (emphasis !== undefined) {
       if (style === 'markdown') parts.push(emphasis === 'strong' ? '**' : '*');
       void close;
@@ -53,7 +55,8 @@ export function htmlToText(html: string, style: TextStyle = 'markdown'): string 
   const blocks: string[] = [];
   // The permalink "#" the renderer adds to each heading is page furniture, not content.
   const source = html.replace(/\s*<a class="anchor"[^>]*>[\s\S]*?<\/a>/g, '');
-  const re = /<pre><code[^>]*>([\s\S]*?)<\/code><\/pre>|<h([1-6])[^>]*>([\s\S]*?)<\/h\2>|<(ul|ol)>([\s\S]*?)<\/\4>|<blockquote>([\s\S]*?)<\/blockquote>|<p>([\s\S]*?)<\/p>|<hr\s*\/?>|<table>([\s\S]*?)<\/table>/g;
+  const re =
+    /<pre><code[^>]*>([\s\S]*?)<\/code><\/pre>|<h([1-6])[^>]*>([\s\S]*?)<\/h\2>|<(ul|ol)>([\s\S]*?)<\/\4>|<blockquote>([\s\S]*?)<\/blockquote>|<p>([\s\S]*?)<\/p>|<hr\s*\/?>|<table>([\s\S]*?)<\/table>/g;
   for (const m of source.matchAll(re)) {
     const [whole, pre, level, heading, listTag, list, quote, paragraph, table] = m;
     if (pre !== undefined) {
@@ -63,11 +66,20 @@ export function htmlToText(html: string, style: TextStyle = 'markdown'): string 
       const words = inline(heading ?? '', style).trim();
       blocks.push(style === 'markdown' ? `${'#'.repeat(Number(level))} ${words}` : words);
     } else if (listTag !== undefined) {
-      const items = [...(list ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map((x) => inline((x[1] ?? '').replace(/<\/?p>/g, ''), style).trim());
+      const items = [...(list ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map((x) =>
+        inline((x[1] ?? '').replace(/<\/?p>/g, ''), style).trim(),
+      );
       blocks.push(items.map((item, i) => `${listTag === 'ol' ? `${i + 1}.` : '-'} ${item.replace(/\n/g, '\n  ')}`).join('\n'));
     } else if (quote !== undefined) {
       const inner = htmlToText(quote, style);
-      blocks.push(style === 'markdown' ? inner.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n') : inner);
+      blocks.push(
+        style === 'markdown'
+          ? inner
+              .split('\n')
+              .map((l) => (l ? `> ${l}` : '>'))
+              .join('\n')
+          : inner,
+      );
     } else if (paragraph !== undefined) {
       blocks.push(inline(paragraph, style).trim());
     } else if (table !== undefined) {

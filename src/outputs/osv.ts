@@ -12,16 +12,7 @@
 import { isPackage, type Affected } from '../schemas/advisory.ts';
 import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
 import { absolute, githubCommit, packagePage, paths } from '../model/urls.ts';
-import {
-  advisoryUrl,
-  lastChange,
-  purl,
-  releaseStates,
-  sortedUnique,
-  utc,
-  type OutputContext,
-  type ReleaseState,
-} from './common.ts';
+import { advisoryUrl, lastChange, purl, releaseStates, sortedUnique, utc, type OutputContext, type ReleaseState } from './common.ts';
 import { htmlToText } from './html-to-text.ts';
 
 /** The OSV schema version these records are written for (nothing newer is used). */
@@ -164,7 +155,15 @@ export function osvRecord(p: PublishedAdvisory, ctx: OutputContext): OsvRecord {
   };
 }
 
-export type OsvIndexEntry = { id: string; site_id: string; modified: string; published: string; withdrawn?: string; aliases: string[]; url: string };
+export type OsvIndexEntry = {
+  id: string;
+  site_id: string;
+  modified: string;
+  published: string;
+  withdrawn?: string;
+  aliases: string[];
+  url: string;
+};
 
 /** Every record, by site id: what a mirror needs to fetch only what changed (`modified`). */
 export function osvIndex(model: SiteModel): OsvIndexEntry[] {

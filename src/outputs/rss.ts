@@ -10,8 +10,7 @@ import { absolute, paths } from '../model/urls.ts';
 import { utc } from './common.ts';
 import { feedItems, type FeedItem } from './feed-items.ts';
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function itemData(item: FeedItem): string {
   return [

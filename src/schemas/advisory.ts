@@ -7,27 +7,20 @@
  */
 import { z } from 'zod';
 import { SEVERITY_LEVELS } from './cvss.ts';
-import {
-  CommitSchema,
-  HttpsUrlSchema,
-  InstantSchema,
-  OneLineSchema,
-  ReleaseNameSchema,
-  RepositorySchema,
-} from './common.ts';
+import { CommitSchema, HttpsUrlSchema, InstantSchema, OneLineSchema, ReleaseNameSchema, RepositorySchema } from './common.ts';
 import { ADVISORY_ID_PATTERN, ALIAS_PATTERNS } from './identifiers.ts';
 
 export { ADVISORY_ID_PATTERN, ALIAS_PATTERNS } from './identifiers.ts';
 export const AdvisoryIdSchema = z
   .string()
-  .regex(ADVISORY_ID_PATTERN, 'must be an advisory id like "OEA-2026-007" (OEA-, the year, a sequence of 3 or more digits without extra leading zeros)');
+  .regex(
+    ADVISORY_ID_PATTERN,
+    'must be an advisory id like "OEA-2026-007" (OEA-, the year, a sequence of 3 or more digits without extra leading zeros)',
+  );
 
 export const AliasSchema = z
   .string()
-  .refine(
-    (s) => Object.values(ALIAS_PATTERNS).some((re) => re.test(s)),
-    'must be a CVE-YYYY-NNNN, GHSA-xxxx-xxxx-xxxx or PYSEC-YYYY-N id',
-  );
+  .refine((s) => Object.values(ALIAS_PATTERNS).some((re) => re.test(s)), 'must be a CVE-YYYY-NNNN, GHSA-xxxx-xxxx-xxxx or PYSEC-YYYY-N id');
 
 export const SeverityLevelSchema = z.enum(SEVERITY_LEVELS, {
   error: `must be one of ${SEVERITY_LEVELS.join(', ')}`,
@@ -110,8 +103,16 @@ export const AffectedSchema = z.union([RepositoryAffectedSchema, PackageAffected
 
 /** OSV credit types, lower-case. https://ossf.github.io/osv-schema/#creditstype-field */
 export const CREDIT_TYPES = [
-  'finder', 'reporter', 'analyst', 'coordinator', 'remediation_developer',
-  'remediation_reviewer', 'remediation_verifier', 'tool', 'sponsor', 'other',
+  'finder',
+  'reporter',
+  'analyst',
+  'coordinator',
+  'remediation_developer',
+  'remediation_reviewer',
+  'remediation_verifier',
+  'tool',
+  'sponsor',
+  'other',
 ] as const;
 export const CreditSchema = z.strictObject({
   name: OneLineSchema,
@@ -121,8 +122,16 @@ export const CreditSchema = z.strictObject({
 
 /** OSV reference types, lower-case. https://ossf.github.io/osv-schema/#references-field */
 export const REFERENCE_TYPES = [
-  'advisory', 'article', 'detection', 'discussion', 'report', 'fix', 'introduced',
-  'package', 'evidence', 'web',
+  'advisory',
+  'article',
+  'detection',
+  'discussion',
+  'report',
+  'fix',
+  'introduced',
+  'package',
+  'evidence',
+  'web',
 ] as const;
 export const ReferenceSchema = z.strictObject({
   type: z.enum(REFERENCE_TYPES, { error: `must be one of ${REFERENCE_TYPES.join(', ')}` }),
@@ -144,7 +153,11 @@ export const AdvisorySchema = z.strictObject({
   id: AdvisoryIdSchema,
   title: OneLineSchema.max(160, 'must be at most 160 characters'),
   /** One plain-text paragraph: what is wrong and who is affected. */
-  summary: z.string().trim().min(1, 'must not be empty').refine((s) => !/\n\s*\n/.test(s), 'must be one paragraph'),
+  summary: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .refine((s) => !/\n\s*\n/.test(s), 'must be one paragraph'),
   /** Never public in any build while true. */
   draft: z.boolean().default(false),
   /** When the pre-announcement (notice) becomes public. */

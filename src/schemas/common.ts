@@ -29,14 +29,10 @@ export const RepositorySchema = z
   .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be a GitHub repository written owner/name, like "openedx/openedx-platform"');
 
 /** A full 40-hex-digit git commit id; short ids are ambiguous over time. */
-export const CommitSchema = z
-  .string()
-  .regex(/^[0-9a-f]{40}$/, 'must be a full 40-character lowercase git commit SHA');
+export const CommitSchema = z.string().regex(/^[0-9a-f]{40}$/, 'must be a full 40-character lowercase git commit SHA');
 
 /** Lower-case release names as in `content/releases.yaml` (e.g. `teak`). */
-export const ReleaseNameSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case named release, like "teak"');
+export const ReleaseNameSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case named release, like "teak"');
 
 export const OneLineSchema = z
   .string()

@@ -14,7 +14,10 @@ export const SlaSchema = z.strictObject({
 export const MemberSchema = z.strictObject({
   name: OneLineSchema,
   organization: OneLineSchema.optional(),
-  github: z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a GitHub user name').optional(),
+  github: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, 'must be a GitHub user name')
+    .optional(),
   role: OneLineSchema.optional(),
 });
 

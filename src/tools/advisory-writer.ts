@@ -35,7 +35,10 @@ export function advisoryText(data: AdvisoryDraft, body: string): string {
       const parent = path.at(-1);
       const owner = isSeq(parent) ? path.at(-2) : parent;
       const key = isPair(owner) && isScalar(owner.key) ? owner.key.value : undefined;
-      const width = node.items.reduce((n, p) => n + String(isScalar(p.key) ? p.key.value : '').length + String(isScalar(p.value) ? p.value.value : '').length + 4, 8);
+      const width = node.items.reduce(
+        (n, p) => n + String(isScalar(p.key) ? p.key.value : '').length + String(isScalar(p.value) ? p.value.value : '').length + 4,
+        8,
+      );
       if (typeof key === 'string' && ONE_LINE.has(key) && width <= FLOW_WIDTH) node.flow = true;
     },
     Scalar(_, node) {
@@ -53,7 +56,8 @@ export function advisoryText(data: AdvisoryDraft, body: string): string {
  * one line of text, single spaces, no leading or trailing space.
  */
 function foldSummary(yaml: string, summary: unknown): string {
-  if (typeof summary !== 'string' || summary.length <= SUMMARY_WIDTH || !/^\S+( \S+)*$/.test(summary) || /^[#>|&*!%@`'"-]/.test(summary)) return yaml;
+  if (typeof summary !== 'string' || summary.length <= SUMMARY_WIDTH || !/^\S+( \S+)*$/.test(summary) || /^[#>|&*!%@`'"-]/.test(summary))
+    return yaml;
   const lines: string[] = [];
   for (const word of summary.split(' ')) {
     const last = lines.at(-1);
@@ -68,11 +72,20 @@ function assertRoundTrip(text: string, data: AdvisoryDraft, body: string): void 
   const parsed = parseMarkdownFile(text);
   const same = isDeepStrictEqual(JSON.parse(JSON.stringify(parsed.data)), JSON.parse(JSON.stringify(data)));
   if (!same || parsed.body.trim() !== body.trim()) {
-    throw new Error('advisory writer: the generated file does not read back as the data it was given (a bug in src/tools/advisory-writer.ts)');
+    throw new Error(
+      'advisory writer: the generated file does not read back as the data it was given (a bug in src/tools/advisory-writer.ts)',
+    );
   }
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+};
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** `value` with object keys in the order `schema` declares them; unknown keys last. */

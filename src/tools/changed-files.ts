@@ -47,7 +47,10 @@ export function changedContent(root: string, explicitBase: string | undefined, e
     }
   });
   if (!base) {
-    if (explicitBase) throw new BaseRefError(`--base: no commit named "${explicitBase}" here (fetch it first, e.g. git fetch origin ${explicitBase.replace(/^origin\//, '')})`);
+    if (explicitBase)
+      throw new BaseRefError(
+        `--base: no commit named "${explicitBase}" here (fetch it first, e.g. git fetch origin ${explicitBase.replace(/^origin\//, '')})`,
+      );
     return { scope: 'all', reason: `no base branch found (tried ${tried.join(', ')}; a CI checkout needs fetch-depth: 0)` };
   }
   let mergeBase: string;
@@ -62,7 +65,9 @@ export function changedContent(root: string, explicitBase: string | undefined, e
     ...list(git(root, 'diff', '--name-only', '--relative', '-z', '--no-renames', '--diff-filter=d', mergeBase)),
     ...list(git(root, 'ls-files', '--others', '--exclude-standard', '-z')),
   ];
-  const deleted = list(git(root, 'diff', '--name-only', '--relative', '-z', '--no-renames', '--diff-filter=D', mergeBase)).filter((f) => f.startsWith(`${ADVISORIES_DIR}/`));
+  const deleted = list(git(root, 'diff', '--name-only', '--relative', '-z', '--no-renames', '--diff-filter=D', mergeBase)).filter((f) =>
+    f.startsWith(`${ADVISORIES_DIR}/`),
+  );
   // Advisories are checked against site.yaml and releases.yaml: when those change, every advisory may.
   const shared = changed.find((f) => SHARED_FILES.includes(f));
   if (shared) return { scope: 'all', reason: `${shared} changed, and every advisory is checked against it` };

@@ -38,7 +38,9 @@ type Component = { name: string; entry: Record<string, unknown> };
 function releaseEntries(releases: readonly string[], isRepository: boolean): unknown[] {
   // A package is fixed by a version; a named release carries it from the tag that pins it.
   const row = (release: string) =>
-    isRepository ? { release, status: 'fixed', commit: releaseCommitHint(release), tag: releaseTagHint(release) } : { release, status: 'fixed', tag: releaseTagHint(release) };
+    isRepository
+      ? { release, status: 'fixed', commit: releaseCommitHint(release), tag: releaseTagHint(release) }
+      : { release, status: 'fixed', tag: releaseTagHint(release) };
   if (releases.length > 0) return releases.map(row);
   return isRepository ? [row(HINTS.release)] : [];
 }
@@ -46,16 +48,29 @@ function releaseEntries(releases: readonly string[], isRepository: boolean): unk
 /** How a component given on the command line becomes an `affected` entry. */
 export function componentEntry(text: string, releases: readonly string[] = []): Component {
   const explicit = /^(npm|pypi):(.+)$/i.exec(text);
-  const ecosystem = explicit ? (explicit[1]!.toLowerCase() === 'npm' ? 'npm' : 'PyPI') : text.startsWith('@') ? 'npm' : text.includes('/') ? undefined : 'PyPI';
+  const ecosystem = explicit
+    ? explicit[1]!.toLowerCase() === 'npm'
+      ? 'npm'
+      : 'PyPI'
+    : text.startsWith('@')
+      ? 'npm'
+      : text.includes('/')
+        ? undefined
+        : 'PyPI';
   const name = explicit ? explicit[2]! : text;
   if (!ecosystem) {
-    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(name)) throw new OptionError('--component', `a repository is written owner/name, like openedx/openedx-platform (found "${text}")`);
+    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(name))
+      throw new OptionError('--component', `a repository is written owner/name, like openedx/openedx-platform (found "${text}")`);
     return { name, entry: { repository: name, master_fix: HINTS.masterFix, releases: releaseEntries(releases, true) } };
   }
   if (!(ECOSYSTEMS as readonly string[]).includes(ecosystem)) throw new OptionError('--component', `unknown ecosystem (found "${text}")`);
   return {
     name,
-    entry: { package: { ecosystem, name }, ranges: [{ introduced: HINTS.introducedVersion, fixed: HINTS.fixedVersion }], releases: releaseEntries(releases, false) },
+    entry: {
+      package: { ecosystem, name },
+      ranges: [{ introduced: HINTS.introducedVersion, fixed: HINTS.fixedVersion }],
+      releases: releaseEntries(releases, false),
+    },
   };
 }
 
@@ -70,7 +85,10 @@ export function severityOf(cvss: string | undefined, level: string | undefined):
   if (problem) throw new OptionError('--cvss', `not a valid CVSS ${version} vector: ${problem}`);
   const computed = scoreCvss(cvss, version);
   if (level && level !== computed.level) {
-    throw new OptionError('--severity', `the vector scores ${computed.score} (${computed.level}), not ${level}; leave --severity out to use the computed level`);
+    throw new OptionError(
+      '--severity',
+      `the vector scores ${computed.score} (${computed.level}), not ${level}; leave --severity out to use the computed level`,
+    );
   }
   return { level: computed.level, vectors: { [version === '4.0' ? 'cvss_v4' : 'cvss_v3']: cvss } };
 }
@@ -79,7 +97,12 @@ export function newAdvisory(o: NewAdvisoryOptions): { data: AdvisoryDraft; body:
   const releases = o.releases ?? [];
   const components = o.components?.length
     ? o.components.map((c) => componentEntry(c, releases))
-    : [{ name: HINTS.repository, entry: { repository: HINTS.repository, master_fix: HINTS.masterFix, releases: releaseEntries(releases, true) } }];
+    : [
+        {
+          name: HINTS.repository,
+          entry: { repository: HINTS.repository, master_fix: HINTS.masterFix, releases: releaseEntries(releases, true) },
+        },
+      ];
   const severity = severityOf(o.cvss, o.severity);
   const data: AdvisoryDraft = {
     id: o.id,
@@ -101,10 +124,21 @@ export function newAdvisory(o: NewAdvisoryOptions): { data: AdvisoryDraft; body:
     references: [],
   };
   const body = [
-    '## Impact', '', HINTS.impact, '',
-    '## Patches', '', HINTS.patches, '',
-    '## Workarounds', '', HINTS.workarounds, '',
-    '## References', '', HINTS.references,
+    '## Impact',
+    '',
+    HINTS.impact,
+    '',
+    '## Patches',
+    '',
+    HINTS.patches,
+    '',
+    '## Workarounds',
+    '',
+    HINTS.workarounds,
+    '',
+    '## References',
+    '',
+    HINTS.references,
   ].join('\n');
   return { data, body, text: advisoryText(data, body) };
 }

@@ -37,7 +37,9 @@ export const HINTS = {
 
 /** A fixed named release names its backport commit and/or the first tag that holds it. */
 export const releaseCommitHint = (release: string) =>
-  fillIn(`the full SHA of the backport on ${/^[a-z]/.test(release) ? `open-release/${release}.master` : 'the release branch'} (a fixed release needs this, its tag, or both)`);
+  fillIn(
+    `the full SHA of the backport on ${/^[a-z]/.test(release) ? `open-release/${release}.master` : 'the release branch'} (a fixed release needs this, its tag, or both)`,
+  );
 export const releaseTagHint = (release: string) =>
   fillIn(`the first tag with the fix, like open-release/${/^[a-z]/.test(release) ? release : '<release>'}.N`);
 
@@ -70,7 +72,10 @@ export function findPlaceholders(data: unknown, body = ''): Placeholder[] {
 
 /** The hint after `FILL-IN:`, or a generic one for a bare marker. */
 function hintOf(text: string): string {
-  const after = text.slice(text.indexOf(PLACEHOLDER) + PLACEHOLDER.length).replace(/^[:\s]+/, '').trim();
+  const after = text
+    .slice(text.indexOf(PLACEHOLDER) + PLACEHOLDER.length)
+    .replace(/^[:\s]+/, '')
+    .trim();
   return after || 'replace with the real value';
 }
 

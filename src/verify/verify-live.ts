@@ -38,10 +38,28 @@ export type Check = {
 
 /** Pages and documents at fixed paths: the places a copied secret or a stale list would show. */
 const DOCUMENTS = [
-  paths.home, paths.upcoming, paths.releases, paths.policy, paths.operators, paths.workingGroup, paths.securityMdPage,
-  paths.securityMdFile, paths.subscribe, paths.search, paths.figures, paths.rss, paths.jsonFeed, paths.calendar,
-  paths.securityTxt, paths.robots, paths.osvIndex, paths.csafProviderMetadata, paths.csafIndex, paths.csafChanges,
-  paths.csafRolie, paths.sitemap,
+  paths.home,
+  paths.upcoming,
+  paths.releases,
+  paths.policy,
+  paths.operators,
+  paths.workingGroup,
+  paths.securityMdPage,
+  paths.securityMdFile,
+  paths.subscribe,
+  paths.search,
+  paths.figures,
+  paths.rss,
+  paths.jsonFeed,
+  paths.calendar,
+  paths.securityTxt,
+  paths.robots,
+  paths.osvIndex,
+  paths.csafProviderMetadata,
+  paths.csafIndex,
+  paths.csafChanges,
+  paths.csafRolie,
+  paths.sitemap,
 ];
 
 // Published advisories whose own page and exports are fetched (see `sample`): at most 200,
@@ -108,7 +126,10 @@ export function planChecks(corpus: Corpus, state: SiteState): Check[] {
     paginate(listing).map((page) => ({ path: page.path, ids: page.items.map((p) => p.id) })),
   );
   const releases = model.releases.map((release) =>
-    checklistPages(patchChecklist(release, model.published)).map((page) => ({ path: page.path, ids: [...page.items, ...page.toCheck].map((i) => i.advisory.id) })),
+    checklistPages(patchChecklist(release, model.published)).map((page) => ({
+      path: page.path,
+      ids: [...page.items, ...page.toCheck].map((i) => i.advisory.id),
+    })),
   );
   for (const pages of [...archive, ...releases]) {
     for (const page of new Set([pages[0]!, pages.at(-1)!])) lists(page.path, page.ids);
@@ -117,7 +138,8 @@ export function planChecks(corpus: Corpus, state: SiteState): Check[] {
   for (const p of sample(byRecency(model.published))) {
     const why = `${p.id} is ${p.visibility} at the clock but`;
     want(paths.advisory(p.id), true, `${why} its page is missing`).mentions.set(p.id, `${why} its page does not name it`);
-    for (const { path } of perAdvisoryFiles(p, model)) want(path, true, `${why} ${path} is missing`).mentions.set(p.id, `${why} ${path} does not name it`);
+    for (const { path } of perAdvisoryFiles(p, model))
+      want(path, true, `${why} ${path} is missing`).mentions.set(p.id, `${why} ${path} does not name it`);
   }
   for (const { data } of corpus.advisories) {
     const state = phase.get(data.id);
@@ -160,7 +182,8 @@ export async function verifyLive(base: string, corpus: Corpus, now: Date, fetche
     const url = absolute(base, path);
     const res = await fetcher(url);
     fetched++;
-    for (const s of leaked(res.text)) findings.push({ url, problem: `embargoed ${s.what} of ${s.advisory} is served: ${JSON.stringify(s.text.slice(0, 80))}` });
+    for (const s of leaked(res.text))
+      findings.push({ url, problem: `embargoed ${s.what} of ${s.advisory} is served: ${JSON.stringify(s.text.slice(0, 80))}` });
     return { url, status: res.status, served: res.status >= 200 && res.status < 300, text: res.text };
   };
 

@@ -23,8 +23,14 @@ function assertEmbargoHolds(corpus: GeneratedAdvisory[]) {
   const result = buildSite(root, CLOCK);
   expect(result.code, result.stderr + result.stdout.slice(-3000)).toBe(0);
   const tree = readTree(result.outDir);
-  const everything = [...tree.entries()].map(([path, text]) => `${path}\n${text}`).join('\n').toLowerCase();
-  const search = [...tree.entries()].filter(([p]) => p.startsWith('pagefind/fragment/')).map(([, t]) => t).join('\n');
+  const everything = [...tree.entries()]
+    .map(([path, text]) => `${path}\n${text}`)
+    .join('\n')
+    .toLowerCase();
+  const search = [...tree.entries()]
+    .filter(([p]) => p.startsWith('pagefind/fragment/'))
+    .map(([, t]) => t)
+    .join('\n');
   const feeds = ['feed.xml', 'feed.json'].filter((f) => tree.has(f)).map((f) => tree.get(f)!);
   const upcoming = tree.get('upcoming/index.html') ?? '';
 
@@ -33,7 +39,8 @@ function assertEmbargoHolds(corpus: GeneratedAdvisory[]) {
     const secret = [c.title, c.summary, c.body, c.alias, c.reference, c.credit, c.cwe];
     const phase = phaseOf(g);
     if (phase === 'hidden') {
-      for (const word of [...secret, c.noticeText, g.id]) expect(everything, `${g.id} (hidden) leaked ${word}`).not.toContain(word.toLowerCase());
+      for (const word of [...secret, c.noticeText, g.id])
+        expect(everything, `${g.id} (hidden) leaked ${word}`).not.toContain(word.toLowerCase());
     } else if (phase === 'announced') {
       for (const word of secret) expect(everything, `${g.id} (announced) leaked ${word}`).not.toContain(word.toLowerCase());
       expect(tree.has(`advisories/${g.id}/index.html`)).toBe(false);

@@ -13,7 +13,9 @@ const advisory = (id: string, fields: Record<string, string>, title: string) => 
 id: ${id}
 title: ${title}
 summary: The ${title.toLowerCase()} summary names the grommetvexil endpoint in detail.
-${Object.entries(fields).map(([k, v]) => `${k}: "${v}"`).join('\n')}
+${Object.entries(fields)
+  .map(([k, v]) => `${k}: "${v}"`)
+  .join('\n')}
 notice:
   components: [openedx/openedx-platform]
   releases: [verawood]
@@ -36,8 +38,16 @@ An attacker could read every learner's grades through the quarkspindle export vi
 `;
 
 // Publishes at 14:00 UTC, written in India's offset; announced from 10:00 New York time.
-const boundary = advisory('OEA-2026-501', { announce_at: '2026-11-30T09:00:00-05:00', publish_at: '2026-12-02T19:30:00+05:30' }, 'Boundary flaw in the gradebook');
-const hidden = advisory('OEA-2026-502', { announce_at: '2027-01-10T14:00:00Z', publish_at: '2027-01-12T14:00:00Z' }, 'Hidden flaw in the xylophrax importer');
+const boundary = advisory(
+  'OEA-2026-501',
+  { announce_at: '2026-11-30T09:00:00-05:00', publish_at: '2026-12-02T19:30:00+05:30' },
+  'Boundary flaw in the gradebook',
+);
+const hidden = advisory(
+  'OEA-2026-502',
+  { announce_at: '2027-01-10T14:00:00Z', publish_at: '2027-01-12T14:00:00Z' },
+  'Hidden flaw in the xylophrax importer',
+);
 
 describe('publish boundary, to the second', () => {
   const root = makeBareContentRoot({ 'advisories/2026/OEA-2026-501.md': boundary });
@@ -70,7 +80,11 @@ describe('reproducible and preview-proof builds', () => {
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     expect(a.stdout).toContain('build clock 2026-12-01T00:00:00.000Z (--at)');
-    const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length))
+        .sort();
     expect(files(b.outDir)).toEqual(files(a.outDir));
     for (const f of files(a.outDir)) expect(readFileSync(join(b.outDir, f)).equals(readFileSync(join(a.outDir, f))), f).toBe(true);
   });

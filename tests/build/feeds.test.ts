@@ -21,7 +21,17 @@ const v = schemaValidators();
 type Json = Record<string, any>;
 
 /** Every file this issue adds to the output, beside the per-advisory ones. */
-const OUTPUT_PATHS = [paths.rss, paths.jsonFeed, paths.calendar, paths.securityTxt, paths.osvIndex, paths.csafProviderMetadata, paths.csafIndex, paths.csafChanges, paths.csafRolie];
+const OUTPUT_PATHS = [
+  paths.rss,
+  paths.jsonFeed,
+  paths.calendar,
+  paths.securityTxt,
+  paths.osvIndex,
+  paths.csafProviderMetadata,
+  paths.csafIndex,
+  paths.csafChanges,
+  paths.csafRolie,
+];
 
 const FEEDPARSER = `
 import json, sys, time, feedparser
@@ -40,7 +50,14 @@ print(json.dumps([{'uid': str(e.get('UID')), 'summary': str(e.get('SUMMARY')), '
   for e in cal.walk('VEVENT')]))
 `;
 
-type Built = { name: string; build: BuildResult; model: SiteModel; file: (path: string) => string; has: (path: string) => boolean; json: (path: string) => Json };
+type Built = {
+  name: string;
+  build: BuildResult;
+  model: SiteModel;
+  file: (path: string) => string;
+  has: (path: string) => boolean;
+  json: (path: string) => Json;
+};
 
 function built(name: string, root: string, build: BuildResult): Built {
   const local = (path: string) => join(build.outDir, decodeURI(path));
@@ -79,7 +96,9 @@ describe.each([0, 1, 2])('outputs of a build (%i: 0 = fixture site, 1 = sample c
 
   it('has one schema-valid OSV record per published advisory, named by the site id, and an index of them', () => {
     const ids = b().model.published.map((p) => p.id);
-    const files = readdirSync(join(b().build.outDir, 'osv')).filter((f) => f !== 'index.json').sort();
+    const files = readdirSync(join(b().build.outDir, 'osv'))
+      .filter((f) => f !== 'index.json')
+      .sort();
     if (ids.length === 0) expect(b().json(paths.osvIndex)).toEqual([]);
     expect(files).toEqual(ids.map((id) => `${id}.json`).sort());
     for (const id of ids) {
@@ -88,7 +107,11 @@ describe.each([0, 1, 2])('outputs of a build (%i: 0 = fixture site, 1 = sample c
       expect(record.id).toBe(`x_${id}`);
       expect(JSON.stringify(record)).not.toMatch(/"\d{4}-\d{2}-\d{2}T[^"]*[+-]\d{2}:\d{2}"/);
     }
-    expect(b().json(paths.osvIndex).map((e: Json) => e.site_id)).toEqual([...ids].sort());
+    expect(
+      b()
+        .json(paths.osvIndex)
+        .map((e: Json) => e.site_id),
+    ).toEqual([...ids].sort());
   });
 
   it('is a CSAF provider: valid metadata, a ROLIE feed of valid documents with matching hashes, index.txt and changes.csv', () => {
@@ -141,7 +164,7 @@ describe.each([0, 1, 2])('outputs of a build (%i: 0 = fixture site, 1 = sample c
     }
   });
 
-  it('has a JSON Feed 1.1 with the RSS feed\'s items, GUIDs and dates', () => {
+  it("has a JSON Feed 1.1 with the RSS feed's items, GUIDs and dates", () => {
     const feed = b().json(paths.jsonFeed);
     expect(schemaErrors(v.jsonFeed, feed)).toEqual([]);
     const ids = feed.items.map((i: Json) => i.id);
@@ -187,34 +210,68 @@ describe('fixture build: what each reader sees', () => {
   it('gives each advisory the GUID of its latest state and the notice its own', () => {
     const rss = systemPython('feedparser', FEEDPARSER, fixture().file(paths.rss)) as Json;
     const byLink = (link: string) => rss.entries.find((e: Json) => e.link === link);
-    expect(byLink(`${SITE}/advisories/${FIXTURE_IDS.backported}/`)).toMatchObject({ id: advisoryGuid(FIXTURE_IDS.backported, 'v1'), published: '2026-10-07T14:00:00Z' });
+    expect(byLink(`${SITE}/advisories/${FIXTURE_IDS.backported}/`)).toMatchObject({
+      id: advisoryGuid(FIXTURE_IDS.backported, 'v1'),
+      published: '2026-10-07T14:00:00Z',
+    });
     // Three revisions, the last written at -05:00: revision 4, dated by it in UTC.
-    expect(byLink(`${SITE}/advisories/${FIXTURE_IDS.revised}/`)).toMatchObject({ id: advisoryGuid(FIXTURE_IDS.revised, 'v4'), published: '2025-03-02T13:00:00Z' });
-    expect(byLink(`${SITE}/advisories/${FIXTURE_IDS.withdrawn}/`)).toMatchObject({ id: advisoryGuid(FIXTURE_IDS.withdrawn, 'v1-withdrawn'), published: '2024-08-20T10:00:00Z' });
+    expect(byLink(`${SITE}/advisories/${FIXTURE_IDS.revised}/`)).toMatchObject({
+      id: advisoryGuid(FIXTURE_IDS.revised, 'v4'),
+      published: '2025-03-02T13:00:00Z',
+    });
+    expect(byLink(`${SITE}/advisories/${FIXTURE_IDS.withdrawn}/`)).toMatchObject({
+      id: advisoryGuid(FIXTURE_IDS.withdrawn, 'v1-withdrawn'),
+      published: '2024-08-20T10:00:00Z',
+    });
     expect(byLink(`${SITE}/advisories/${FIXTURE_IDS.withdrawn}/`).title).toMatch(/^Withdrawn OEA-2024-002/);
     const notice = byLink(`${SITE}/upcoming/#${FIXTURE_IDS.announced}`);
     expect(notice.id).toMatch(new RegExp(`^${SITE}/upcoming/#${FIXTURE_IDS.announced}/notice-[0-9a-f]{12}$`));
     expect(notice.published).toBe('2026-11-20T14:00:00Z');
     expect(rss.entries.map((e: Json) => e.link)).toEqual([
       `${SITE}/upcoming/#${FIXTURE_IDS.announced}`,
-      ...[FIXTURE_IDS.backported, FIXTURE_IDS.cvss4, FIXTURE_IDS.pypi, FIXTURE_IDS.revised, FIXTURE_IDS.withdrawn, FIXTURE_IDS.noCvss].map((id) => `${SITE}/advisories/${id}/`),
+      ...[FIXTURE_IDS.backported, FIXTURE_IDS.cvss4, FIXTURE_IDS.pypi, FIXTURE_IDS.revised, FIXTURE_IDS.withdrawn, FIXTURE_IDS.noCvss].map(
+        (id) => `${SITE}/advisories/${id}/`,
+      ),
     ]);
   });
 
-  it('gives scripts the fixture\'s facts in _openedx', () => {
+  it("gives scripts the fixture's facts in _openedx", () => {
     const items: Json[] = fixture().json(paths.jsonFeed).items;
     const ext = (id: string) => items.find((i) => i._openedx.id === id)!._openedx;
-    expect(ext(FIXTURE_IDS.pypi).packages).toEqual([{ ecosystem: 'PyPI', name: 'edx-enterprise', purl: 'pkg:pypi/edx-enterprise', repository: 'openedx/edx-enterprise', ranges: [{ introduced: '7.0.2', fixed: '7.0.5' }] }]);
-    expect(ext(FIXTURE_IDS.cvss4).severity).toEqual({ level: 'medium', score: expect.any(Number), cvss_v4: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' });
+    expect(ext(FIXTURE_IDS.pypi).packages).toEqual([
+      {
+        ecosystem: 'PyPI',
+        name: 'edx-enterprise',
+        purl: 'pkg:pypi/edx-enterprise',
+        repository: 'openedx/edx-enterprise',
+        ranges: [{ introduced: '7.0.2', fixed: '7.0.5' }],
+      },
+    ]);
+    expect(ext(FIXTURE_IDS.cvss4).severity).toEqual({
+      level: 'medium',
+      score: expect.any(Number),
+      cvss_v4: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N',
+    });
     expect(ext(FIXTURE_IDS.noCvss).severity).toEqual({ level: 'low' });
-    expect(ext(FIXTURE_IDS.withdrawn).withdrawn).toEqual({ at: '2024-08-20T10:00:00Z', reason: 'Not a vulnerability; public certificate pages are shared on purpose.' });
-    expect(ext(FIXTURE_IDS.backported).releases.map((r: Json) => [r.release, r.status])).toEqual([['verawood', 'fixed'], ['ulmo', 'fixed'], ['teak', 'wont_fix']]);
+    expect(ext(FIXTURE_IDS.withdrawn).withdrawn).toEqual({
+      at: '2024-08-20T10:00:00Z',
+      reason: 'Not a vulnerability; public certificate pages are shared on purpose.',
+    });
+    expect(ext(FIXTURE_IDS.backported).releases.map((r: Json) => [r.release, r.status])).toEqual([
+      ['verawood', 'fixed'],
+      ['ulmo', 'fixed'],
+      ['teak', 'wont_fix'],
+    ]);
     expect(ext(FIXTURE_IDS.announced)).toMatchObject({ kind: 'pre-announcement', publish_at: '2026-12-02T14:00:00Z', aliases: [] });
   });
 
   it('keeps non-ASCII credit names intact in OSV and CSAF', () => {
     const names = ['Zoë Ångström', '李雷', 'Łukasz Żółć'];
-    expect(fixture().json(paths.osv(FIXTURE_IDS.revised)).credits.map((c: Json) => c.name)).toEqual(names);
+    expect(
+      fixture()
+        .json(paths.osv(FIXTURE_IDS.revised))
+        .credits.map((c: Json) => c.name),
+    ).toEqual(names);
     const csaf = fixture().json(paths.csaf(FIXTURE_IDS.revised, '2025'));
     expect(csaf.vulnerabilities[0].acknowledgments.flatMap((a: Json) => a.names)).toEqual(names);
     expect(csaf.document.tracking.version).toBe('4');
@@ -242,7 +299,13 @@ describe('fixture build: what each reader sees', () => {
       /^(feed\.(xml|json)|calendar\.ics|osv\/|\.well-known\/)/.test(path),
     );
     expect(mine.length).toBeGreaterThan(10);
-    const secrets = [...canaryStrings(CANARIES.announced), ...canaryStrings(CANARIES.hidden), CANARIES.hidden.id, ...canaryStrings(CANARIES.draft), CANARIES.draft.id];
+    const secrets = [
+      ...canaryStrings(CANARIES.announced),
+      ...canaryStrings(CANARIES.hidden),
+      CANARIES.hidden.id,
+      ...canaryStrings(CANARIES.draft),
+      CANARIES.draft.id,
+    ];
     for (const [path, text] of mine) {
       for (const secret of secrets) expect(text.includes(secret), `${secret} in ${path}`).toBe(false);
     }

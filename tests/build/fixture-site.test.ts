@@ -98,7 +98,9 @@ describe('fixture canaries', () => {
     const own = Object.keys(sources).find((f) => f.endsWith(`/${canary.id}.md`));
     expect(own).toBeDefined();
     for (const needle of canaryStrings(canary)) {
-      const holders = Object.entries(sources).filter(([, text]) => text.includes(needle)).map(([f]) => f);
+      const holders = Object.entries(sources)
+        .filter(([, text]) => text.includes(needle))
+        .map(([f]) => f);
       expect(holders, needle).toEqual([own]);
     }
   });

@@ -39,12 +39,17 @@ function mainText(path: string): string {
   const main = page(path).match(/<main[^>]*>([\s\S]*)<\/main>/)?.[1] ?? '';
   return main
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
     .replace(/\s+/g, ' ')
     .replace(/ ([.,:;)])/g, '$1');
 }
 /** Advisory ids linked from a page's main list, in order. */
-const listedIds = (path: string) => [...page(path).matchAll(/<a href="\/advisories\/(OEA-\d{4}-\d+)\/"><span class="advisory-id">/g)].map((m) => m[1]);
+const listedIds = (path: string) =>
+  [...page(path).matchAll(/<a href="\/advisories\/(OEA-\d{4}-\d+)\/"><span class="advisory-id">/g)].map((m) => m[1]);
 /** Pagefind's per-page records (`pagefind_dcd` followed by JSON, decompressed by readTree). */
 type Fragment = { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> };
 const searchFragments = (): Fragment[] =>
@@ -98,7 +103,8 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
 
     it('shows nothing of the announced advisory beyond its notice, and nothing of the hidden one', () => {
       const html = page(paths.upcoming);
-      for (const s of [...CANARIES.announced.words, ...CANARIES.announced.aliases, ...CANARIES.announced.names]) expect(html.toLowerCase()).not.toContain(s.toLowerCase());
+      for (const s of [...CANARIES.announced.words, ...CANARIES.announced.aliases, ...CANARIES.announced.names])
+        expect(html.toLowerCase()).not.toContain(s.toLowerCase());
       expect(html).not.toContain(FIXTURE_IDS.hidden);
       expect(html).not.toContain('Frabnostik');
     });
@@ -135,7 +141,9 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       expect(mainText(path)).toContain('Fixture Finder (found the flaw)');
       expect(mainText(path)).toContain('Fixture Reviewer (reviewed the fix)');
       expect(html).toContain('href="https://github.com/openedx/openedx-platform/security/advisories/GHSA-2c3f-4g5h-6j7m"');
-      expect(mainText(path)).toMatch(/20 August 2026, 08:30 UTC: Reported to the working group\. .*5 October 2026, 14:00 UTC: Pre-announced\. .*7 October 2026, 14:00 UTC: Published\./);
+      expect(mainText(path)).toMatch(
+        /20 August 2026, 08:30 UTC: Reported to the working group\. .*5 October 2026, 14:00 UTC: Pre-announced\. .*7 October 2026, 14:00 UTC: Published\./,
+      );
       expect(html).toContain(`href="${paths.osv(FIXTURE_IDS.backported)}"`);
       expect(html).toContain(`href="${paths.csaf(FIXTURE_IDS.backported, '2026')}"`);
     });
@@ -179,7 +187,9 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
 
     it('shows a withdrawn banner with the reason', () => {
       const html = page(paths.advisory(FIXTURE_IDS.withdrawn));
-      expect(html).toMatch(/<div class="callout withdrawn-banner" role="note"><p><strong>Withdrawn <time datetime="2024-08-20">20 August 2024<\/time>\.<\/strong> Not a vulnerability; public certificate pages are shared on purpose\./);
+      expect(html).toMatch(
+        /<div class="callout withdrawn-banner" role="note"><p><strong>Withdrawn <time datetime="2024-08-20">20 August 2024<\/time>\.<\/strong> Not a vulnerability; public certificate pages are shared on purpose\./,
+      );
       expect(page(paths.advisory(FIXTURE_IDS.backported))).not.toContain('withdrawn-banner');
     });
   });
@@ -210,7 +220,9 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       const severity = page(paths.advisoryFacetIndex('severity'));
       expect(severity).toContain(`href="${paths.advisoryFacet('severity', 'low')}">low</a> <span class="count">(2)</span>`);
       expect(severity).not.toContain(paths.advisoryFacet('severity', 'critical'));
-      expect(page(paths.advisoryFacetIndex('year'))).toContain(`href="${paths.advisoryFacet('year', '2025')}">2025</a> <span class="count">(3)</span>`);
+      expect(page(paths.advisoryFacetIndex('year'))).toContain(
+        `href="${paths.advisoryFacet('year', '2025')}">2025</a> <span class="count">(3)</span>`,
+      );
       expect(page(paths.advisoryFacetIndex('component'))).toContain(`href="${paths.advisoryFacet('component', 'edx-enterprise')}"`);
       expect(page(paths.advisoryFacetIndex('release'))).toContain(`href="${paths.advisoryFacet('release', 'verawood')}"`);
       const domains = new Set([...page('/feed.xml').matchAll(/domain="([^"]+)"/g)].map((m) => new URL(m[1]!).pathname));
@@ -261,7 +273,15 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       expect(page(paths.policy)).toContain('href="mailto:security@openedx.org"');
       expect(text).toContain(`critical 9.0–10.0 ${sla.critical.acknowledge_days} days ${sla.critical.fix_days} days`);
       expect(text).toContain(`low 0.1–3.9 ${sla.low.acknowledge_days} days ${sla.low.fix_days} days`);
-      for (const h of ['Reporting a vulnerability', 'What happens next', 'Response and fix targets', 'How a fix is released', 'Private reports, public improvements', 'Why there is no early-warning list any more', 'No warranty']) {
+      for (const h of [
+        'Reporting a vulnerability',
+        'What happens next',
+        'Response and fix targets',
+        'How a fix is released',
+        'Private reports, public improvements',
+        'Why there is no early-warning list any more',
+        'No warranty',
+      ]) {
         expect(text).toContain(h);
       }
       expect(text).toContain('At least 48 hours ahead');
@@ -270,7 +290,8 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
 
     it('operators: forwarding reports, every feed, pre-announcements, the releases table', () => {
       const html = page(paths.operators);
-      for (const href of [paths.rss, paths.jsonFeed, paths.calendar, paths.osvIndex, paths.release('verawood')]) expect(html).toContain(`href="${href}"`);
+      for (const href of [paths.rss, paths.jsonFeed, paths.calendar, paths.osvIndex, paths.release('verawood')])
+        expect(html).toContain(`href="${href}"`);
       expect(mainText(paths.operators)).toMatch(/forward the report to security@openedx\.org/);
       expect(mainText(paths.operators)).toContain('Reading a pre-announcement');
     });
@@ -288,7 +309,12 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       const expected = securityMd(fixtureModel());
       expect(files.get('SECURITY.md')).toBe(expected);
       const pre = page(paths.securityMdPage).match(/<pre id="security-md-text"[^>]*>([\s\S]*?)<\/pre>/)?.[1] ?? '';
-      const decoded = pre.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const decoded = pre
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
       expect(decoded).toBe(expected);
       expect(page(paths.securityMdPage)).toMatch(/<button type="button" class="button" data-copy="security-md-text" hidden>/);
     });
@@ -332,12 +358,17 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       expect(headers).toContain('X-Content-Type-Options: nosniff');
       expect(headers).toMatch(/Referrer-Policy: /);
       // The header policy must not block what the per-page meta policy allows by hash.
-      const rules = headers.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+      const rules = headers
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n');
       expect(rules).not.toMatch(/(default|script|style)-src/);
     });
 
     it('has JavaScript only on search and the small enhancements, every inline script hashed in the CSP', () => {
-      const withScript = htmlPages().filter((f) => /<script/.test(files.get(f)!)).sort();
+      const withScript = htmlPages()
+        .filter((f) => /<script/.test(files.get(f)!))
+        .sort();
       expect(withScript).toEqual(['search/index.html', 'security-md/index.html', 'upcoming/index.html']);
       for (const f of htmlPages()) {
         const html = files.get(f)!;
@@ -378,7 +409,8 @@ describe('archive pagination in a build of 130 advisories', () => {
 
   it('splits the archive into pages of 50 linked in order, losing none', () => {
     expect(big.code, `${big.stdout}\n${big.stderr}`).toBe(0);
-    const ids = (file: string) => [...(out.get(file) ?? '').matchAll(/<a href="\/advisories\/(OEA-\d{4}-\d+)\/"><span class="advisory-id">/g)].map((m) => m[1]!);
+    const ids = (file: string) =>
+      [...(out.get(file) ?? '').matchAll(/<a href="\/advisories\/(OEA-\d{4}-\d+)\/"><span class="advisory-id">/g)].map((m) => m[1]!);
     const pages = ['advisories/index.html'];
     for (let n = 2; out.has(`advisories/page/${n}/index.html`); n++) pages.push(`advisories/page/${n}/index.html`);
     const all = pages.flatMap(ids);
@@ -391,7 +423,9 @@ describe('archive pagination in a build of 130 advisories', () => {
     const first = out.get('advisories/index.html')!;
     expect(first).toContain('<a href="/advisories/page/2/" rel="next">Older</a>');
     expect(out.get('advisories/page/2/index.html')).toContain('<a href="/advisories/" rel="prev">Newer</a>');
-    expect(out.get('advisories/page/2/index.html')).toContain('<a href="/advisories/page/2/" aria-current="page" aria-label="Page 2, current">2</a>');
+    expect(out.get('advisories/page/2/index.html')).toContain(
+      '<a href="/advisories/page/2/" aria-current="page" aria-label="Page 2, current">2</a>',
+    );
     // Items are numbered across pages: page 2 starts at 51.
     expect(out.get('advisories/page/2/index.html')).toContain('<ol class="advisory-list" start="51">');
   });

@@ -84,7 +84,11 @@ const paste = (page: string) => (dir: string) => {
 
 /** One fault in a copy of the good build, and what verify-live must say about it. */
 const FAULTS: Array<{ name: string; change: (dir: string) => void; says: RegExp[] }> = [
-  { name: "a hidden advisory's title on the home page", change: paste(paths.home), says: [/:\d+\/: embargoed title of OEA-2027-603 is served: .*vondelkrast/] },
+  {
+    name: "a hidden advisory's title on the home page",
+    change: paste(paths.home),
+    says: [/:\d+\/: embargoed title of OEA-2027-603 is served: .*vondelkrast/],
+  },
   {
     name: "a hidden advisory's title on a named release's page",
     change: paste(paths.release('verawood')),
@@ -93,16 +97,23 @@ const FAULTS: Array<{ name: string; change: (dir: string) => void; says: RegExp[
   {
     name: 'an OSV record of a hidden advisory',
     change: (dir) => put(dir, paths.osv('OEA-2027-603'), JSON.stringify({ id: 'OEA-2027-603', summary: 'Reset tokens are not checked' })),
-    says: [/OEA-2027-603 is hidden at the clock but \/osv\/OEA-2027-603\.json is served \(status 200\)/, /embargoed id of OEA-2027-603 is served/],
+    says: [
+      /OEA-2027-603 is hidden at the clock but \/osv\/OEA-2027-603\.json is served \(status 200\)/,
+      /embargoed id of OEA-2027-603 is served/,
+    ],
   },
   {
     name: 'a CSAF document of a hidden advisory',
     change: (dir) => put(dir, hiddenCsaf, JSON.stringify({ document: { title: HIDDEN_TITLE } })),
-    says: [new RegExp(`OEA-2027-603 is hidden at the clock but ${hiddenCsaf.replace(/\./g, '\\.')} is served`), /embargoed title of OEA-2027-603 is served/],
+    says: [
+      new RegExp(`OEA-2027-603 is hidden at the clock but ${hiddenCsaf.replace(/\./g, '\\.')} is served`),
+      /embargoed title of OEA-2027-603 is served/,
+    ],
   },
   {
     name: 'an OSV record of an announced advisory, beyond its pre-announcement',
-    change: (dir) => put(dir, paths.osv('OEA-2026-602'), JSON.stringify({ id: 'OEA-2026-602', summary: 'Grade export reveals the plinthowarp tokens' })),
+    change: (dir) =>
+      put(dir, paths.osv('OEA-2026-602'), JSON.stringify({ id: 'OEA-2026-602', summary: 'Grade export reveals the plinthowarp tokens' })),
     says: [/OEA-2026-602 is announced at the clock but \/osv\/OEA-2026-602\.json is served/, /embargoed title of OEA-2026-602 is served/],
   },
   {
@@ -159,7 +170,12 @@ describe('npm run verify-live', () => {
     });
     const r = await verify(`http://127.0.0.1:${port}`, CLOCK);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`^verify-live: cannot fetch http://127\\.0\\.0\\.1:${port}/\\S* \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\); check the URL`, 'm'));
+    expect(r.out).toMatch(
+      new RegExp(
+        `^verify-live: cannot fetch http://127\\.0\\.0\\.1:${port}/\\S* \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\); check the URL`,
+        'm',
+      ),
+    );
     expect(r.out).not.toMatch(/^\s+at /m);
     expect(r.out.trim().split('\n')).toHaveLength(2);
   });
@@ -197,7 +213,13 @@ describe('what verify-live fetches', () => {
   });
 
   it('the home page, every named release and the CSAF distribution files', () => {
-    for (const path of [paths.home, paths.csafIndex, paths.csafChanges, paths.csafRolie, ...corpus!.releases.map((r) => paths.release(r.name))]) {
+    for (const path of [
+      paths.home,
+      paths.csafIndex,
+      paths.csafChanges,
+      paths.csafRolie,
+      ...corpus!.releases.map((r) => paths.release(r.name)),
+    ]) {
       expect(checks.get(path)?.served, path).toBe(true);
     }
   });

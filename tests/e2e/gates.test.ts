@@ -115,7 +115,10 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('browser gates in Chromium', () => {
 
   it('an inline script and an inline style attribute are CSP violations, and the script does not run', async () => {
     const { csp, page, text } = await gates('/inline-script.html');
-    expect(csp).toEqual([expect.stringMatching(/^style-src-attr blocked inline/), expect.stringMatching(/^script-src-elem blocked inline/)]);
+    expect(csp).toEqual([
+      expect.stringMatching(/^style-src-attr blocked inline/),
+      expect.stringMatching(/^script-src-elem blocked inline/),
+    ]);
     expect(page.join('\n')).toMatch(/console error: .*Content Security Policy/);
     expect(text).not.toContain('the inline script ran');
   });
@@ -141,6 +144,8 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('browser gates in Chromium', () => {
 
   it('the keyboard check reports a page whose first Tab does not reach a skip link', async () => {
     const { keyboard } = await gates('/no-skip-link.html');
-    expect(keyboard).toEqual([expect.stringMatching(/^the first Tab focuses a \/ok\.html "The first link is in the navigation", not a skip link to #main$/)]);
+    expect(keyboard).toEqual([
+      expect.stringMatching(/^the first Tab focuses a \/ok\.html "The first link is in the navigation", not a skip link to #main$/),
+    ]);
   });
 });

@@ -129,7 +129,10 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('long words in Chromium', () => {
   afterAll(() => removeTemp(root));
 
   it('shows the titles and the notice text it is tested with', async () => {
-    for (const [path, text] of [[paths.advisory(IDS.path), PATH_WORD], [paths.advisory(IDS.word), ONE_WORD]] as const) {
+    for (const [path, text] of [
+      [paths.advisory(IDS.path), PATH_WORD],
+      [paths.advisory(IDS.word), ONE_WORD],
+    ] as const) {
       const { page, close } = await session().open(path);
       try {
         expect(await page.locator('h1').innerText()).toBe(text);

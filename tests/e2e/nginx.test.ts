@@ -29,11 +29,15 @@ let server: NginxServer;
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'oex-dist-umask-'));
   // umask 077: every file and folder the build makes is private unless the build says otherwise.
-  const run = spawnSync('sh', ['-c', 'umask 077 && exec "$0" "$@"', process.execPath, 'scripts/build.ts', '--at', FIXTURE_CLOCK, '--out', dist], {
-    cwd: PROJECT_ROOT,
-    env: cleanEnv({ BUILD_AT: '', CONTENT_ROOT: FIXTURE_SITE }),
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    'sh',
+    ['-c', 'umask 077 && exec "$0" "$@"', process.execPath, 'scripts/build.ts', '--at', FIXTURE_CLOCK, '--out', dist],
+    {
+      cwd: PROJECT_ROOT,
+      env: cleanEnv({ BUILD_AT: '', CONTENT_ROOT: FIXTURE_SITE }),
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`the build failed:\n${run.stderr.slice(-3000)}`);
   server = await startNginx(dist);
 });

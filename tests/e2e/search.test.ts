@@ -92,7 +92,11 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
       expect(expected, 'the filter should leave some results out').toBeLessThan(all.count);
       await page.locator('input.pagefind-ui__filter-checkbox[name="severity"][value="medium"]').check();
       await page.waitForFunction(
-        ([n, message]) => document.querySelector(message)?.textContent?.trim().match(new RegExp(`^(${n}${n === 1 ? '|One' : ''}) results? for`)),
+        ([n, message]) =>
+          document
+            .querySelector(message)
+            ?.textContent?.trim()
+            .match(new RegExp(`^(${n}${n === 1 ? '|One' : ''}) results? for`)),
         [expected, MESSAGE] as const,
       );
       const filtered = await settled(page, 'course');
@@ -123,7 +127,11 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
       expect(value, 'no year filter would narrow the results').not.toBeNull();
       await page.locator(`input.pagefind-ui__filter-checkbox[name="year"][value="${value}"]`).check();
       await page.waitForFunction(
-        ([n, message]) => document.querySelector(message)?.textContent?.trim().match(new RegExp(`^(${n}${n === 1 ? '|One' : ''}) results? for`)),
+        ([n, message]) =>
+          document
+            .querySelector(message)
+            ?.textContent?.trim()
+            .match(new RegExp(`^(${n}${n === 1 ? '|One' : ''}) results? for`)),
         [expected, MESSAGE] as const,
       );
       const filtered = await settled(page, 'course');
@@ -166,7 +174,8 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
       }
       // The same kind of query for a published advisory does find it: the search was working.
       const alias = backported.advisory.aliases[0]!;
-      if (!(await search(page, alias)).paths.includes(paths.advisory(backported.id))) out.push(`control: ${alias} did not find ${backported.id}`);
+      if (!(await search(page, alias)).paths.includes(paths.advisory(backported.id)))
+        out.push(`control: ${alias} did not find ${backported.id}`);
       return out;
     });
     expect(hits).toEqual([]);

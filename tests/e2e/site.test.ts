@@ -18,7 +18,16 @@ import { paths } from '../../src/model/urls.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 import { axeViolations, cspViolations, layoutProblems, skipLinkProblems } from '../support/e2e-audit.ts';
-import { buildOrThrow, DESKTOP, FIXTURE_SITE, PHONE, removeTemp, screenshot, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
+import {
+  buildOrThrow,
+  DESKTOP,
+  FIXTURE_SITE,
+  PHONE,
+  removeTemp,
+  screenshot,
+  SKIP_WITHOUT_BROWSER,
+  useSession,
+} from '../support/e2e-site.ts';
 
 type BuiltSite = { name: string; dist: string; siteUrl: string; contentRoot: string };
 
@@ -70,7 +79,6 @@ function urlsIn(dist: string, file: string): string[] {
 }
 
 describe.each(CONTENT.map((c) => c.name))('%s: every file', (name) => {
-
   it('every HTML file passes html-validate', async () => {
     const problems = await validateHtmlTree(site(name).dist);
     expect(formatHtmlProblems(problems)).toEqual([]);
@@ -97,7 +105,9 @@ describe.each(CONTENT.map((c) => c.name))('%s: every file', (name) => {
     const { dist } = site(name);
     const { links, problems } = checkFeedLinks(dist);
     expect(problems.map((p) => `${p.page}: ${p.href}: ${p.problem}`)).toEqual([]);
-    expect(new Set(links.map((l) => `${l.href} ${l.type}`))).toEqual(new Set([`${paths.rss} application/rss+xml`, `${paths.jsonFeed} application/feed+json`]));
+    expect(new Set(links.map((l) => `${l.href} ${l.type}`))).toEqual(
+      new Set([`${paths.rss} application/rss+xml`, `${paths.jsonFeed} application/feed+json`]),
+    );
     expect(links).toHaveLength(htmlFiles(dist).length * 2);
   });
 });

@@ -66,8 +66,17 @@ const publishOffset = fc.oneof(
 
 const shape = fc.record({
   publishOffset,
-  noticeLead: fc.option(fc.oneof(fc.constantFrom(NOTICE, NOTICE + SECOND), fc.integer({ min: NOTICE / SECOND, max: 30 * 86_400 }).map((s) => s * SECOND)), { nil: undefined }),
-  withdrawnAfter: fc.option(fc.integer({ min: 0, max: 60 * 86_400 }).map((s) => s * SECOND), { nil: undefined }),
+  noticeLead: fc.option(
+    fc.oneof(
+      fc.constantFrom(NOTICE, NOTICE + SECOND),
+      fc.integer({ min: NOTICE / SECOND, max: 30 * 86_400 }).map((s) => s * SECOND),
+    ),
+    { nil: undefined },
+  ),
+  withdrawnAfter: fc.option(
+    fc.integer({ min: 0, max: 60 * 86_400 }).map((s) => s * SECOND),
+    { nil: undefined },
+  ),
   revisions: fc.integer({ min: 0, max: 3 }),
   offset: fc.constantFrom(...OFFSETS),
   vector: fc.option(fc.constantFrom(...VECTORS), { nil: undefined }),
@@ -81,8 +90,14 @@ function render(n: number, clockMs: number, s: ShapeValue): GeneratedAdvisory {
   const id = `OEA-2026-${String(1000 + n).padStart(4, '0')}`;
   const w = (field: number) => canaryWord(n * 8 + field, s.salt);
   const canaries: Canaries = {
-    title: w(0), summary: w(1), body: w(2), alias: `CVE-2099-${String(10000 + n)}`,
-    reference: w(3), credit: w(4), cwe: `CWE-${90000 + n}`, noticeText: w(5),
+    title: w(0),
+    summary: w(1),
+    body: w(2),
+    alias: `CVE-2099-${String(10000 + n)}`,
+    reference: w(3),
+    credit: w(4),
+    cwe: `CWE-${90000 + n}`,
+    noticeText: w(5),
   };
   const publish = clockMs + s.publishOffset;
   const at = (ms: number) => withOffset(ms, s.offset);
@@ -96,7 +111,11 @@ function render(n: number, clockMs: number, s: ShapeValue): GeneratedAdvisory {
           '    releases:',
           `      - { release: verawood, status: fixed, commit: ${'b'.repeat(30)}${String(n).padStart(10, '0')} }`,
         ]
-      : ['  - package: { ecosystem: PyPI, name: edx-synthetic-package }', '    ranges:', `      - { introduced: "1.0.0", fixed: "1.${n}.1" }`];
+      : [
+          '  - package: { ecosystem: PyPI, name: edx-synthetic-package }',
+          '    ranges:',
+          `      - { introduced: "1.0.0", fixed: "1.${n}.1" }`,
+        ];
   const lines = [
     '---',
     `id: ${id}`,
@@ -118,9 +137,14 @@ function render(n: number, clockMs: number, s: ShapeValue): GeneratedAdvisory {
     `credits: [{ name: Ada ${canaries.credit}, type: finder }]`,
     `references: [{ type: web, url: "https://example.org/${canaries.reference}" }]`,
     ...(s.revisions > 0
-      ? ['revisions:', ...Array.from({ length: s.revisions }, (_, i) => `  - { date: "${at(publish + (i + 1) * DAY)}", summary: Revision ${i + 1}. }`)]
+      ? [
+          'revisions:',
+          ...Array.from({ length: s.revisions }, (_, i) => `  - { date: "${at(publish + (i + 1) * DAY)}", summary: Revision ${i + 1}. }`),
+        ]
       : []),
-    ...(s.withdrawnAfter !== undefined ? ['withdrawn:', `  at: "${at(publish + s.withdrawnAfter)}"`, '  reason: Not a vulnerability after all.'] : []),
+    ...(s.withdrawnAfter !== undefined
+      ? ['withdrawn:', `  at: "${at(publish + s.withdrawnAfter)}"`, '  reason: Not a vulnerability after all.']
+      : []),
     '---',
     '',
     '## Impact',

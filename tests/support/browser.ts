@@ -14,7 +14,9 @@ export function findChromium(): string | undefined {
 }
 
 export const NO_BROWSER =
-  'No Chromium found (looked at CHROMIUM_PATH and ' + CANDIDATES.join(', ') + '). ' +
+  'No Chromium found (looked at CHROMIUM_PATH and ' +
+  CANDIDATES.join(', ') +
+  '). ' +
   'Install it with `sudo apt-get install chromium` (or run `sh scripts/test-tools.sh`), or set CHROMIUM_PATH.';
 
 export async function launchChromium(): Promise<Browser> {
@@ -22,6 +24,14 @@ export async function launchChromium(): Promise<Browser> {
   if (!executablePath) throw new Error(NO_BROWSER);
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }

@@ -33,8 +33,11 @@ export type BuildOptions = {
 
 /** Builds the site from `contentRoot` (a folder holding `content/`) at clock `at`. */
 export function buildSite(contentRoot: string, at: string, options: BuildOptions | string = {}): BuildResult {
-  const { outDir = mkdtempSync(join(tmpdir(), 'oex-dist-')), env = {}, projectRoot = PROJECT_ROOT } =
-    typeof options === 'string' ? { outDir: options } : options;
+  const {
+    outDir = mkdtempSync(join(tmpdir(), 'oex-dist-')),
+    env = {},
+    projectRoot = PROJECT_ROOT,
+  } = typeof options === 'string' ? { outDir: options } : options;
   const run = spawnSync(process.execPath, ['scripts/build.ts', '--at', at, '--out', outDir], {
     cwd: projectRoot,
     env: cleanEnv({ BUILD_AT: '', ...env, CONTENT_ROOT: contentRoot }),

@@ -17,7 +17,8 @@ export default class CountReporter implements Reporter {
       const states = tests.map((t) => t.result().state);
       const modulePassed = states.filter((s) => s === 'passed').length;
       let moduleFailed = states.filter((s) => s === 'failed').length;
-      if (mod.state() === 'failed' && moduleFailed === 0) moduleFailed = Math.max(1, states.filter((s) => s === 'skipped' || s === 'pending').length);
+      if (mod.state() === 'failed' && moduleFailed === 0)
+        moduleFailed = Math.max(1, states.filter((s) => s === 'skipped' || s === 'pending').length);
       passed += modulePassed;
       failed += moduleFailed;
     }

@@ -47,7 +47,8 @@ export function watchPage(page: Page, options: { expectStatus?: number } = {}): 
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('console', (m) => {
     const expected = documentUrls.has(m.location().url) && /status of \d+/.test(m.text());
-    if (!expected && (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text()))) problems.push(`console ${m.type()}: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
+    if (!expected && (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())))
+      problems.push(`console ${m.type()}: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
   });
   return { problems: () => [...problems] };
 }
@@ -55,7 +56,11 @@ export function watchPage(page: Page, options: { expectStatus?: number } = {}): 
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`,
   );
 }
 
@@ -96,8 +101,13 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 
     const flowing = (e: Element) => {
       const s = getComputedStyle(e);
-      return shown(e) && s.position !== 'absolute' && s.position !== 'fixed' && s.float === 'none' &&
-        /^(block|flex|grid|table|list-item|flow-root)$/.test(s.display);
+      return (
+        shown(e) &&
+        s.position !== 'absolute' &&
+        s.position !== 'fixed' &&
+        s.float === 'none' &&
+        /^(block|flex|grid|table|list-item|flow-root)$/.test(s.display)
+      );
     };
     for (const parent of [document.body, ...document.body.querySelectorAll('*')]) {
       const kids = [...parent.children].filter(flowing);
@@ -136,7 +146,8 @@ export async function skipLinkProblems(page: Page): Promise<string[]> {
       onScreen: !!r && r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
     };
   });
-  if (first.tag !== 'a' || first.href !== '#main') return [`the first Tab focuses ${first.tag ?? 'nothing'} ${first.href ?? ''} "${first.text ?? ''}", not a skip link to #main`];
+  if (first.tag !== 'a' || first.href !== '#main')
+    return [`the first Tab focuses ${first.tag ?? 'nothing'} ${first.href ?? ''} "${first.text ?? ''}", not a skip link to #main`];
   const problems = first.onScreen ? [] : ['the focused skip link is not visible on screen'];
   await page.keyboard.press('Enter');
   const focused = await page.evaluate(() => {

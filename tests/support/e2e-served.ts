@@ -45,6 +45,7 @@ export function answerProblems({ path, status, headers }: Answer, base = '/', ex
   const problems = Object.entries(want)
     .filter(([name, value]) => headers[name] !== value)
     .map(([name, value]) => `${path}: ${name}: ${JSON.stringify(headers[name] ?? null)}, expected ${JSON.stringify(value)}`);
-  if (!want['access-control-allow-origin'] && headers['access-control-allow-origin']) problems.push(`${path}: unexpected access-control-allow-origin`);
+  if (!want['access-control-allow-origin'] && headers['access-control-allow-origin'])
+    problems.push(`${path}: unexpected access-control-allow-origin`);
   return problems;
 }

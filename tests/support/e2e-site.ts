@@ -34,7 +34,8 @@ export const SKIP_WITHOUT_BROWSER = process.env.E2E_SKIP_NO_BROWSER === '1' && !
 export function buildOrThrow(contentRoot = FIXTURE_SITE, at = FIXTURE_CLOCK): string {
   const built = buildSite(contentRoot, at);
   if (built.code !== 0) removeTemp(built.outDir);
-  if (built.code !== 0) throw new Error(`the build of ${contentRoot} failed (exit ${built.code}):\n${built.stderr.slice(-4000)}\n${built.stdout.slice(-2000)}`);
+  if (built.code !== 0)
+    throw new Error(`the build of ${contentRoot} failed (exit ${built.code}):\n${built.stderr.slice(-4000)}\n${built.stdout.slice(-2000)}`);
   return built.outDir;
 }
 
@@ -50,7 +51,10 @@ export type E2ESession = {
   /** A fresh context (desktop size unless overridden) with the CSP listener installed. */
   context: (options?: BrowserContextOptions) => Promise<BrowserContext>;
   /** Opens a path in a fresh context and starts recording its problems. */
-  open: (path: string, options?: BrowserContextOptions & { expectStatus?: number }) => Promise<{ page: Page; watch: PageWatch; status: number | undefined; close: () => Promise<void> }>;
+  open: (
+    path: string,
+    options?: BrowserContextOptions & { expectStatus?: number },
+  ) => Promise<{ page: Page; watch: PageWatch; status: number | undefined; close: () => Promise<void> }>;
   close: () => Promise<void>;
 };
 

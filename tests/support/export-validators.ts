@@ -53,8 +53,22 @@ const ROLIE_SHAPE = {
       properties: {
         id: { type: 'string', minLength: 1 },
         title: { type: 'string', minLength: 1 },
-        link: { type: 'array', contains: { type: 'object', required: ['rel', 'href'], properties: { rel: { const: 'self' }, href: { type: 'string', format: 'uri' } } } },
-        category: { type: 'array', contains: { type: 'object', required: ['scheme', 'term'], properties: { scheme: { const: 'urn:ietf:params:rolie:category:information-type' }, term: { const: 'csaf' } } } },
+        link: {
+          type: 'array',
+          contains: {
+            type: 'object',
+            required: ['rel', 'href'],
+            properties: { rel: { const: 'self' }, href: { type: 'string', format: 'uri' } },
+          },
+        },
+        category: {
+          type: 'array',
+          contains: {
+            type: 'object',
+            required: ['scheme', 'term'],
+            properties: { scheme: { const: 'urn:ietf:params:rolie:category:information-type' }, term: { const: 'csaf' } },
+          },
+        },
         updated: { type: 'string', format: 'date-time' },
         entry: {
           type: 'array',
@@ -66,14 +80,26 @@ const ROLIE_SHAPE = {
               title: { type: 'string', minLength: 1 },
               link: {
                 type: 'array',
-                items: { type: 'object', required: ['rel', 'href'], properties: { rel: { enum: ['self', 'hash', 'signature'] }, href: { type: 'string', format: 'uri' } } },
+                items: {
+                  type: 'object',
+                  required: ['rel', 'href'],
+                  properties: { rel: { enum: ['self', 'hash', 'signature'] }, href: { type: 'string', format: 'uri' } },
+                },
                 contains: { properties: { rel: { const: 'self' } } },
               },
               published: { type: 'string', format: 'date-time' },
               updated: { type: 'string', format: 'date-time' },
               summary: { type: 'object', required: ['content'], properties: { content: { type: 'string' } } },
-              content: { type: 'object', required: ['type', 'src'], properties: { type: { const: 'application/json' }, src: { type: 'string', format: 'uri' } } },
-              format: { type: 'object', required: ['schema', 'version'], properties: { schema: { type: 'string', format: 'uri' }, version: { const: '2.0' } } },
+              content: {
+                type: 'object',
+                required: ['type', 'src'],
+                properties: { type: { const: 'application/json' }, src: { type: 'string', format: 'uri' } },
+              },
+              format: {
+                type: 'object',
+                required: ['schema', 'version'],
+                properties: { schema: { type: 'string', format: 'uri' }, version: { const: '2.0' } },
+              },
             },
           },
         },
@@ -160,7 +186,9 @@ export const hasSystemModule = (module: string) =>
 export function systemPython(module: keyof typeof DEBIAN_PACKAGES, code: string, input: string): unknown {
   if (!hasSystemModule(module)) {
     const pkg = DEBIAN_PACKAGES[module];
-    throw new Error(`/usr/bin/python3 cannot import ${module}: install it with \`sudo apt-get install ${pkg}\` (or run \`sh scripts/test-tools.sh\`)`);
+    throw new Error(
+      `/usr/bin/python3 cannot import ${module}: install it with \`sudo apt-get install ${pkg}\` (or run \`sh scripts/test-tools.sh\`)`,
+    );
   }
   const run = spawnSync('/usr/bin/python3', ['-c', code], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`/usr/bin/python3 failed (status ${run.status}): ${run.stderr || run.error?.message}`);
@@ -190,12 +218,14 @@ export function securityTxtProblems(text: string, url: string, now: Date): strin
   }
   const contact = fields.get('contact') ?? [];
   if (contact.length === 0) problems.push('Contact: required, found none');
-  for (const c of contact) if (!/^(mailto:|tel:|https:\/\/)/.test(c)) problems.push(`Contact: must be a mailto:, tel: or https:// URI (found ${c})`);
+  for (const c of contact)
+    if (!/^(mailto:|tel:|https:\/\/)/.test(c)) problems.push(`Contact: must be a mailto:, tel: or https:// URI (found ${c})`);
   const expires = fields.get('expires') ?? [];
   if (expires.length !== 1) problems.push(`Expires: required exactly once (found ${expires.length})`);
   else {
     const e = expires[0]!;
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(e)) problems.push(`Expires: must be RFC 3339 (found ${e})`);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(e))
+      problems.push(`Expires: must be RFC 3339 (found ${e})`);
     const t = Date.parse(e);
     if (!(t > now.getTime())) problems.push(`Expires: must be in the future (found ${e}, now ${now.toISOString()})`);
     if (t - now.getTime() >= 365 * 24 * 3600 * 1000) problems.push(`Expires: should be less than a year ahead (found ${e})`);
@@ -241,12 +271,17 @@ export function csafMandatoryProblems(doc: Json, score: (vector: string) => numb
   for (const p of doc.product_tree?.full_product_names ?? []) defined.push(p.product_id);
   const duplicates = defined.filter((id, i) => defined.indexOf(id) !== i);
   if (duplicates.length > 0) problems.push(`6.1.2 product ids defined twice: ${duplicates.join(', ')}`);
-  const isDefined = (id: string, where: string) => defined.includes(id) || problems.push(`6.1.1 ${where}: product id "${id}" is not defined`);
+  const isDefined = (id: string, where: string) =>
+    defined.includes(id) || problems.push(`6.1.1 ${where}: product id "${id}" is not defined`);
 
   (doc.vulnerabilities ?? []).forEach((v: Json, i: number) => {
     const at = `/vulnerabilities/${i}`;
     const groups = {
-      affected: [...(v.product_status?.known_affected ?? []), ...(v.product_status?.first_affected ?? []), ...(v.product_status?.last_affected ?? [])],
+      affected: [
+        ...(v.product_status?.known_affected ?? []),
+        ...(v.product_status?.first_affected ?? []),
+        ...(v.product_status?.last_affected ?? []),
+      ],
       fixed: [...(v.product_status?.fixed ?? []), ...(v.product_status?.first_fixed ?? [])],
       not_affected: v.product_status?.known_not_affected ?? [],
     };
@@ -267,7 +302,8 @@ export function csafMandatoryProblems(doc: Json, score: (vector: string) => numb
       for (const id of s.products ?? []) isDefined(id, `${at}/scores/${j}`);
       if (s.cvss_v3) {
         const expected = score(s.cvss_v3.vectorString);
-        if (expected !== s.cvss_v3.baseScore) problems.push(`6.1.9 ${at}/scores/${j}: baseScore ${s.cvss_v3.baseScore}, vector gives ${expected}`);
+        if (expected !== s.cvss_v3.baseScore)
+          problems.push(`6.1.9 ${at}/scores/${j}: baseScore ${s.cvss_v3.baseScore}, vector gives ${expected}`);
         const band = expected === 0 ? 'NONE' : expected < 4 ? 'LOW' : expected < 7 ? 'MEDIUM' : expected < 9 ? 'HIGH' : 'CRITICAL';
         if (band !== s.cvss_v3.baseSeverity) problems.push(`6.1.9 ${at}/scores/${j}: baseSeverity ${s.cvss_v3.baseSeverity}, want ${band}`);
       }
@@ -288,8 +324,10 @@ export function csafMandatoryProblems(doc: Json, score: (vector: string) => numb
     if (r.number !== String(i + 1)) problems.push(`6.1.14/6.1.21 revision at ${r.date} is number ${r.number}, want ${i + 1}`);
   });
   if (new Set(history.map((r) => r.number)).size !== history.length) problems.push('6.1.22 revision numbers repeat');
-  if (doc.document.tracking.version !== byDate.at(-1)?.number) problems.push(`6.1.16 version ${doc.document.tracking.version} is not the last revision number`);
-  if (doc.document.tracking.current_release_date !== byDate.at(-1)?.date) problems.push('current_release_date is not the last revision date');
+  if (doc.document.tracking.version !== byDate.at(-1)?.number)
+    problems.push(`6.1.16 version ${doc.document.tracking.version} is not the last revision number`);
+  if (doc.document.tracking.current_release_date !== byDate.at(-1)?.date)
+    problems.push('current_release_date is not the last revision date');
   if (doc.document.tracking.initial_release_date !== byDate[0]?.date) problems.push('initial_release_date is not the first revision date');
   return problems;
 }

@@ -12,7 +12,8 @@ export type FeedProblem = FeedLink & { problem: string };
 
 /** What the start of each advertised feed type looks like (RSS 2.0, Atom, JSON Feed 1.x, iCalendar). */
 const LOOKS_LIKE: Record<string, (text: string) => boolean> = {
-  'application/rss+xml': (t) => /^\s*(<\?xml[^>]*>\s*)?(<\?xml-stylesheet[^>]*>\s*)?<rss\b[^>]*version="2\.0"/.test(t) && t.includes('<channel>'),
+  'application/rss+xml': (t) =>
+    /^\s*(<\?xml[^>]*>\s*)?(<\?xml-stylesheet[^>]*>\s*)?<rss\b[^>]*version="2\.0"/.test(t) && t.includes('<channel>'),
   'application/atom+xml': (t) => /<feed\b[^>]*xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/.test(t),
   'application/feed+json': (t) => {
     try {
@@ -25,7 +26,12 @@ const LOOKS_LIKE: Record<string, (text: string) => boolean> = {
 };
 
 const attribute = (tag: string, name: string) =>
-  decodeEntities(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined) ?? '');
+  decodeEntities(
+    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i')
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined) ?? '',
+  );
 
 /** The alternate links in one page's head. */
 export function feedLinksOf(html: string, page: string): FeedLink[] {

@@ -51,7 +51,11 @@ function fillIn(field: string): unknown {
 
 describe('next free id', () => {
   it('is one more than the highest sequence of the year, gaps kept, other years apart', () => {
-    const root = tempRoot({ 'advisories/2026/OEA-2026-001.md': '', 'advisories/2026/OEA-2026-041.md': '', 'advisories/2025/OEA-2025-099.md': '' });
+    const root = tempRoot({
+      'advisories/2026/OEA-2026-001.md': '',
+      'advisories/2026/OEA-2026-041.md': '',
+      'advisories/2025/OEA-2025-099.md': '',
+    });
     expect(nextId(root, 2026)).toBe('OEA-2026-042');
     expect(nextId(root, 2025)).toBe('OEA-2025-100');
     expect(nextId(root, 2027)).toBe('OEA-2027-001');
@@ -77,7 +81,9 @@ describe('npm run advisory:new', () => {
     const rel = 'content/advisories/2026/OEA-2026-001.md';
     const file = join(root, rel);
     const { data, body } = parseMarkdownFile(readFileSync(file, 'utf8'));
-    const required = Object.entries(AdvisorySchema.shape).filter(([, s]) => !s.safeParse(undefined).success).map(([k]) => k);
+    const required = Object.entries(AdvisorySchema.shape)
+      .filter(([, s]) => !s.safeParse(undefined).success)
+      .map(([k]) => k);
     expect(Object.keys(data)).toEqual(expect.arrayContaining(required));
     expect(body).toMatch(/## Impact[\s\S]*## Patches[\s\S]*## Workarounds[\s\S]*## References/);
 
@@ -96,22 +102,53 @@ describe('npm run advisory:new', () => {
 
   it('takes the common fields as flags: title, components, repeated releases, a CVSS vector whose level it computes', () => {
     const root = tempRoot({});
-    const run = newFile(root, '--dry-run', '--title', 'Learners could change course prices', '--component', 'openedx/openedx-platform',
-      '--component', 'lti-consumer-xblock', '--release', 'verawood', '--release', 'ulmo', '--cvss', 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L');
+    const run = newFile(
+      root,
+      '--dry-run',
+      '--title',
+      'Learners could change course prices',
+      '--component',
+      'openedx/openedx-platform',
+      '--component',
+      'lti-consumer-xblock',
+      '--release',
+      'verawood',
+      '--release',
+      'ulmo',
+      '--cvss',
+      'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L',
+    );
     expect(run.status, run.stderr).toBe(0);
     const { data } = parseMarkdownFile(run.stdout);
     expect(data.title).toBe('Learners could change course prices');
-    expect(data.notice).toMatchObject({ components: ['openedx/openedx-platform', 'lti-consumer-xblock'], releases: ['verawood', 'ulmo'], severity: 'high' });
+    expect(data.notice).toMatchObject({
+      components: ['openedx/openedx-platform', 'lti-consumer-xblock'],
+      releases: ['verawood', 'ulmo'],
+      severity: 'high',
+    });
     expect(data.severity).toEqual({ cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L' });
     const [repo, pkg] = data.affected as Array<Record<string, unknown>>;
-    expect(repo).toMatchObject({ repository: 'openedx/openedx-platform', releases: [{ release: 'verawood', status: 'fixed' }, { release: 'ulmo', status: 'fixed' }] });
+    expect(repo).toMatchObject({
+      repository: 'openedx/openedx-platform',
+      releases: [
+        { release: 'verawood', status: 'fixed' },
+        { release: 'ulmo', status: 'fixed' },
+      ],
+    });
     expect(pkg).toMatchObject({ package: { ecosystem: 'PyPI', name: 'lti-consumer-xblock' } });
     // --dry-run wrote nothing.
     expect(existsSync(join(root, 'content/advisories/2026'))).toBe(false);
   });
 
   it('takes a CVSS 4.0 vector under cvss_v4, and --publish-at with the notice period before it on a weekday', () => {
-    const run = newFile(tempRoot({}), '--dry-run', '--cvss', 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:L/VI:H/VA:L/SC:N/SI:N/SA:N', '--publish-at', '2027-01-05T14:00:00Z');
+    const run = newFile(
+      tempRoot({}),
+      '--dry-run',
+      '--cvss',
+      'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:L/VI:H/VA:L/SC:N/SI:N/SA:N',
+      '--publish-at',
+      '2027-01-05T14:00:00Z',
+    );
     expect(run.status, run.stderr).toBe(0);
     const { data } = parseMarkdownFile(run.stdout);
     expect(data.severity).toEqual({ cvss_v4: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:L/VI:H/VA:L/SC:N/SI:N/SA:N' });
@@ -124,7 +161,10 @@ describe('npm run advisory:new', () => {
   it.each([
     [['--severity', 'low', '--cvss', 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L'], '--severity: the vector scores 7.6 (high), not low'],
     [['--cvss', 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H'], '--cvss: not a valid CVSS 3.1 vector: incomplete: missing base metric(s) A'],
-    [['--cvss', 'CVSS:3.1/AV:N/AC:Q/PR:L/UI:N/S:U/C:L/I:H/A:L'], '--cvss: not a valid CVSS 3.1 vector: at character 15: AC must be one of L, H (found "Q")'],
+    [
+      ['--cvss', 'CVSS:3.1/AV:N/AC:Q/PR:L/UI:N/S:U/C:L/I:H/A:L'],
+      '--cvss: not a valid CVSS 3.1 vector: at character 15: AC must be one of L, H (found "Q")',
+    ],
     [['--release', 'zebra'], '--release: unknown named release (expected one of palm,'],
     [['--component', 'openedx/bad name'], '--component: a repository is written owner/name'],
     [['--publish-at', '2026-12-02 14:00'], '--publish-at: must be an ISO 8601 date-time'],
@@ -178,7 +218,11 @@ describe('proposed dates', () => {
   it('publish on a weekday at 14:00 UTC at least a week ahead; announce at least 48 hours before, on a weekday, not in the past', () => {
     for (let hour = 0; hour < 24 * 21; hour += 5) {
       const now = new Date(Date.UTC(2026, 11, 20) + hour * 3_600_000);
-      for (const [notice, lead] of [[48, 7], [48, 0], [120, 1]] as const) {
+      for (const [notice, lead] of [
+        [48, 7],
+        [48, 0],
+        [120, 1],
+      ] as const) {
         const { announceAt, publishAt } = proposeDates(now, notice, lead);
         const publish = new Date(publishAt);
         const announce = new Date(announceAt);
@@ -199,14 +243,23 @@ describe('proposed dates', () => {
 });
 
 describe('the advisory writer', () => {
-  const { data, body } = newAdvisory({ id: 'OEA-2026-050', title: 'A title', announceAt: '2026-11-30T14:00:00Z', publishAt: '2026-12-02T14:00:00Z', components: ['openedx/openedx-platform'] });
+  const { data, body } = newAdvisory({
+    id: 'OEA-2026-050',
+    title: 'A title',
+    announceAt: '2026-11-30T14:00:00Z',
+    publishAt: '2026-12-02T14:00:00Z',
+    components: ['openedx/openedx-platform'],
+  });
 
   it('writes keys in the schema order whatever order it was given', () => {
     const shuffled = Object.fromEntries(Object.entries(data).reverse());
     const text = advisoryText(shuffled, body);
     const keys = [...text.matchAll(/^([a-z_]+):/gm)].map((m) => m[1]);
     expect(keys).toEqual(Object.keys(AdvisorySchema.shape).filter((k) => k in data));
-    expect(Object.keys(orderLike({ releases: [], repository: 'x/y' }, AdvisorySchema.shape.affected.element) as object)).toEqual(['repository', 'releases']);
+    expect(Object.keys(orderLike({ releases: [], repository: 'x/y' }, AdvisorySchema.shape.affected.element) as object)).toEqual([
+      'repository',
+      'releases',
+    ]);
   });
 
   it('reads back as exactly the data given, instants quoted, a long summary folded', () => {

@@ -59,7 +59,11 @@ describe('facet options of the fixture site', () => {
 
   it('labels components by name and links them by slug', () => {
     const platform = facets.component.find((o) => o.label === 'openedx/openedx-platform')!;
-    expect(platform).toMatchObject({ value: 'openedx-openedx-platform', count: 3, path: '/advisories/component/openedx-openedx-platform/' });
+    expect(platform).toMatchObject({
+      value: 'openedx-openedx-platform',
+      count: 3,
+      path: '/advisories/component/openedx-openedx-platform/',
+    });
     expect(facets.component.map((o) => o.label)).toEqual([...facets.component.map((o) => o.label)].sort());
   });
 

@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
 
 const build = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, ['scripts/build.ts', ...args], { cwd: PROJECT_ROOT, env: cleanEnv({ BUILD_AT: '', ...env }), encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/build.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    env: cleanEnv({ BUILD_AT: '', ...env }),
+    encoding: 'utf8',
+  });
 
 describe('npm run build, before building', () => {
   it('prints its usage for --help and builds nothing', () => {

@@ -39,7 +39,9 @@ function contentRoot(edit: (text: string) => string = (t) => t, extra: Record<st
 function another(id: string): string {
   const seq = id.slice(-3);
   const ghsa = `GHSA-2345-6789-${[...seq].map((d) => 'cfghjmpqrv'[Number(d)]).join('')}w`;
-  return TEMPLATE.replace(/OEA-2026-201/g, id).replace('CVE-2026-98201', `CVE-2026-9${seq}01`).replace('GHSA-2345-6789-cfgh', ghsa);
+  return TEMPLATE.replace(/OEA-2026-201/g, id)
+    .replace('CVE-2026-98201', `CVE-2026-9${seq}01`)
+    .replace('GHSA-2345-6789-cfgh', ghsa);
 }
 
 type Run = { status: number | null; stdout: string; stderr: string };
@@ -68,10 +70,16 @@ describe('exit codes and messages', () => {
   });
 
   it('reports FILL-IN placeholders in fields the schema refuses, all at once', () => {
-    const root = contentRoot((t) => t.replace('publish_at: "2026-10-03T14:00:00Z"', 'publish_at: "FILL-IN: the date"').replace('title: Template advisory for the invalid fixtures', 'title: "FILL-IN"'));
+    const root = contentRoot((t) =>
+      t
+        .replace('publish_at: "2026-10-03T14:00:00Z"', 'publish_at: "FILL-IN: the date"')
+        .replace('title: Template advisory for the invalid fixtures', 'title: "FILL-IN"'),
+    );
     const r = check(root);
     expect(r.stdout).toContain(`${T}: title: still holds a FILL-IN placeholder (replace it with the real value)`);
-    expect(r.stdout).toContain(`${T}: publish_at: still holds a FILL-IN placeholder (replace it with the real value; the field must be an ISO 8601 date-time`);
+    expect(r.stdout).toContain(
+      `${T}: publish_at: still holds a FILL-IN placeholder (replace it with the real value; the field must be an ISO 8601 date-time`,
+    );
   });
 
   it.each([
@@ -87,14 +95,19 @@ describe('exit codes and messages', () => {
   });
 
   it('reports the problems of the body in the same run as a refused frontmatter', () => {
-    const r = check(contentRoot((t) => t.replace('severity: medium', 'severity: severe').replace('Where the fix is.', 'FILL-IN: where the fix is.')));
+    const r = check(
+      contentRoot((t) => t.replace('severity: medium', 'severity: severe').replace('Where the fix is.', 'FILL-IN: where the fix is.')),
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${T}: notice.severity: must be one of`);
     expect(r.stdout).toContain(`${T}: (body): still holds a FILL-IN placeholder`);
   });
 
   it('prints its usage for --help and checks nothing', () => {
-    const r = check(contentRoot((t) => t.replace('severity: medium', 'severity: severe')), ['--help']);
+    const r = check(
+      contentRoot((t) => t.replace('severity: medium', 'severity: severe')),
+      ['--help'],
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('usage: npm run check');
     expect(r.stdout).not.toContain('severity');
@@ -107,13 +120,20 @@ describe('--format github', () => {
   it('prints one annotation per problem with the file, the line of the field, and the field as title', () => {
     const r = check(contentRoot(broken), ['--format', 'github']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe(`::error file=${T},line=12,title=notice.severity::notice.severity: must be one of none, low, medium, high, critical (found "severe")\n`);
+    expect(r.stdout).toBe(
+      `::error file=${T},line=12,title=notice.severity::notice.severity: must be one of none, low, medium, high, critical (found "severe")\n`,
+    );
   });
 
   it('finds the line of a placeholder in the body', () => {
-    const r = check(contentRoot((t) => t.replace('Where the fix is.', 'FILL-IN: where the fix is.')), ['--format', 'github']);
+    const r = check(
+      contentRoot((t) => t.replace('Where the fix is.', 'FILL-IN: where the fix is.')),
+      ['--format', 'github'],
+    );
     const line = TEMPLATE.split('\n').indexOf('Where the fix is.') + 1;
-    expect(r.stdout).toBe(`::error file=${T},line=${line},title=(body)::(body): still holds a FILL-IN placeholder (replace it with the real text)\n`);
+    expect(r.stdout).toBe(
+      `::error file=${T},line=${line},title=(body)::(body): still holds a FILL-IN placeholder (replace it with the real text)\n`,
+    );
   });
 
   it('is the default under GitHub Actions', () => {
@@ -121,7 +141,9 @@ describe('--format github', () => {
   });
 
   it('escapes what would end a property or the message (workflow-command syntax)', () => {
-    expect(formatAnnotation({ file: 'a,b:c.md', field: 'x:y', message: '50% done\nnext', line: 3 })).toBe('::error file=a%2Cb%3Ac.md,line=3,title=x%3Ay::x:y: 50%25 done%0Anext');
+    expect(formatAnnotation({ file: 'a,b:c.md', field: 'x:y', message: '50% done\nnext', line: 3 })).toBe(
+      '::error file=a%2Cb%3Ac.md,line=3,title=x%3Ay::x:y: 50%25 done%0Anext',
+    );
   });
 });
 
@@ -136,11 +158,15 @@ describe('files and folders as arguments', () => {
     writeFileSync(join(root, 'content/advisories/2026/OEA-2026-202.md'), TEMPLATE.replace(/OEA-2026-201/g, 'OEA-2026-202'));
     const clash = check(root, [T]);
     expect(clash.status).toBe(1);
-    expect(clash.stdout).toContain(`${T}: aliases[0]: alias already belongs to another advisory (found "CVE-2026-98201", also in content/advisories/2026/OEA-2026-202.md)`);
+    expect(clash.stdout).toContain(
+      `${T}: aliases[0]: alias already belongs to another advisory (found "CVE-2026-98201", also in content/advisories/2026/OEA-2026-202.md)`,
+    );
   });
 
   it('takes paths from where the command was typed (INIT_CWD), and folders', () => {
-    const root = contentRoot((t) => t.replace('cwe: [CWE-284]', 'cwe: [CWE284]'), { 'content/advisories/2025/OEA-2025-001.md': another('OEA-2025-001') });
+    const root = contentRoot((t) => t.replace('cwe: [CWE-284]', 'cwe: [CWE284]'), {
+      'content/advisories/2025/OEA-2025-001.md': another('OEA-2025-001'),
+    });
     const here = check(root, ['OEA-2026-201.md'], { INIT_CWD: join(root, 'content/advisories/2026') });
     expect(here.stdout).toContain(`${T}: cwe[0]: must be a CWE id`);
     const folder = check(root, ['content/advisories/2025']);
@@ -158,12 +184,22 @@ describe('files and folders as arguments', () => {
 });
 
 describe('--changed', () => {
-  const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: { ...process.env, ...gitEnv }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const gitEnv = {
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.invalid',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.invalid',
+  };
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, { cwd, env: { ...process.env, ...gitEnv }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
   /** A repository whose main branch already holds a broken advisory, and a branch off it. */
   function repo(branch = 'main'): string {
-    const root = contentRoot((t) => t, { 'content/advisories/2025/OEA-2025-001.md': another('OEA-2025-001').replace('cwe: [CWE-284]', 'cwe: [CWE284]') });
+    const root = contentRoot((t) => t, {
+      'content/advisories/2025/OEA-2025-001.md': another('OEA-2025-001').replace('cwe: [CWE-284]', 'cwe: [CWE284]'),
+    });
     git(root, 'init', '-q', '-b', branch);
     git(root, 'add', '-A');
     git(root, 'commit', '-q', '-m', 'base');
@@ -174,7 +210,8 @@ describe('--changed', () => {
 
   it('checks what the branch changed since main: committed, staged, unstaged and untracked files', () => {
     const root = repo();
-    const edit = (path: string, from: string, to: string) => writeFileSync(join(root, path), readFileSync(join(root, path), 'utf8').replace(from, to));
+    const edit = (path: string, from: string, to: string) =>
+      writeFileSync(join(root, path), readFileSync(join(root, path), 'utf8').replace(from, to));
     edit(T, 'severity: medium', 'severity: severe');
     git(root, 'commit', '-q', '-am', 'committed change');
     edit('content/advisories/2026/OEA-2026-101.md', 'title: ', 'title: Staged ');
@@ -183,7 +220,9 @@ describe('--changed', () => {
     writeFileSync(join(root, 'content/advisories/2026/OEA-2026-150.md'), another('OEA-2026-150'));
 
     const r = check(root, ['--changed']);
-    expect(r.stderr).toContain(`check --changed: 4 advisory file(s) changed since main: content/advisories/2026/OEA-2026-101.md, content/advisories/2026/OEA-2026-102.md, content/advisories/2026/OEA-2026-150.md, ${T}`);
+    expect(r.stderr).toContain(
+      `check --changed: 4 advisory file(s) changed since main: content/advisories/2026/OEA-2026-101.md, content/advisories/2026/OEA-2026-102.md, content/advisories/2026/OEA-2026-150.md, ${T}`,
+    );
     expect(r.stdout.trim()).toBe(`${T}: notice.severity: must be one of none, low, medium, high, critical (found "severe")`);
     expect(r.stdout).not.toContain(BROKEN_ON_MAIN);
     expect(r.status).toBe(1);
@@ -203,7 +242,9 @@ describe('--changed', () => {
     const root = repo();
     writeFileSync(join(root, 'content/releases.yaml'), `${readFileSync(join(root, 'content/releases.yaml'), 'utf8')}\n`);
     const r = check(root, ['--changed']);
-    expect(r.stderr).toContain('check --changed: content/releases.yaml changed, and every advisory is checked against it; checking every file instead.');
+    expect(r.stderr).toContain(
+      'check --changed: content/releases.yaml changed, and every advisory is checked against it; checking every file instead.',
+    );
     expect(r.stdout).toContain(BROKEN_ON_MAIN);
   });
 
@@ -219,7 +260,9 @@ describe('--changed', () => {
   it('falls back to every file, saying why, without a base branch or outside git; a named base that is missing is an error', () => {
     const noMain = repo('trunk');
     const r = check(noMain, ['--changed']);
-    expect(r.stderr).toContain('check --changed: no base branch found (tried origin/main, main, origin/master, master; a CI checkout needs fetch-depth: 0); checking every file instead.');
+    expect(r.stderr).toContain(
+      'check --changed: no base branch found (tried origin/main, main, origin/master, master; a CI checkout needs fetch-depth: 0); checking every file instead.',
+    );
     expect(r.stdout).toContain(BROKEN_ON_MAIN);
 
     const plain = check(contentRoot(), ['--changed']);

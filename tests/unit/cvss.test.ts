@@ -52,8 +52,15 @@ describe('scoreCvss', () => {
 
 describe('levelForScore', () => {
   it.each([
-    [0, 'none'], [0.1, 'low'], [3.9, 'low'], [4, 'medium'], [6.9, 'medium'],
-    [7, 'high'], [8.9, 'high'], [9, 'critical'], [10, 'critical'],
+    [0, 'none'],
+    [0.1, 'low'],
+    [3.9, 'low'],
+    [4, 'medium'],
+    [6.9, 'medium'],
+    [7, 'high'],
+    [8.9, 'high'],
+    [9, 'critical'],
+    [10, 'critical'],
   ] as const)('%d is %s', (score, level) => expect(levelForScore(score)).toBe(level));
 });
 
@@ -77,10 +84,18 @@ describe('cvssVectorProblem', () => {
     ['AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N', '3.1', 'must start with "CVSS:3.1/"'],
     ['CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N', '4.0', 'incomplete: missing base metric(s) SA'],
     ['CVSS:4.0/AV:N/AC:L/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N', '4.0', 'incomplete: missing base metric(s) AT'],
-    ['CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/SC:N/VI:H/SI:N/VA:H/SA:N', '4.0', 'at character 45: metric "VI" is out of order (CVSS 4.0 lists metrics in the specification\'s order, VI before SC)'],
+    [
+      'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/SC:N/VI:H/SI:N/VA:H/SA:N',
+      '4.0',
+      'at character 45: metric "VI" is out of order (CVSS 4.0 lists metrics in the specification\'s order, VI before SC)',
+    ],
     ['CVSS:4.0/AC:L/AV:N/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N', '4.0', 'at character 15: metric "AV" is out of order'],
     ['CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/S:N/E:A', '4.0', 'at character 69: metric "E" is out of order'],
-    ['CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/U:amber', '4.0', 'U must be one of X, Clear, Green, Amber, Red (found "amber")'],
+    [
+      'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/U:amber',
+      '4.0',
+      'U must be one of X, Clear, Green, Amber, Red (found "amber")',
+    ],
     ['CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:R/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N', '4.0', 'at character 30: UI must be one of N, P, A (found "R")'],
     ['CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/MSI:S/MSI:S', '4.0', 'metric "MSI" appears twice'],
     ['CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/S:U/C:H/I:H/A:H', '4.0', 'at character 35: S must be one of X, N, P (found "U")'], // a 3.1 vector labelled 4.0,
@@ -89,7 +104,10 @@ describe('cvssVectorProblem', () => {
   });
 
   // Any single corrupted value is reported at the position of its own metric.
-  it.each([[V31, '3.1'], [V40, '4.0']] as const)('points at the corrupted metric of %s', (vector, version: CvssVersion) => {
+  it.each([
+    [V31, '3.1'],
+    [V40, '4.0'],
+  ] as const)('points at the corrupted metric of %s', (vector, version: CvssVersion) => {
     const parts = vector.split('/');
     fc.assert(
       fc.property(fc.integer({ min: 1, max: parts.length - 1 }), fc.constantFrom('Q', 'ZZ', '', 'n'), (i, bad) => {

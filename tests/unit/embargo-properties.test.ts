@@ -18,7 +18,10 @@ import { PROJECT_ROOT } from '../support/build-site.ts';
 
 const releases = ReleasesFileSchema.parse(parseYaml(readFileSync(join(PROJECT_ROOT, 'content/releases.yaml'), 'utf8')).value).releases;
 const CLOCK = Date.parse('2026-11-25T12:00:00Z');
-const clock = fc.oneof(fc.constant(CLOCK), fc.integer({ min: -400 * 86_400, max: 400 * 86_400 }).map((s) => CLOCK + s * 1000));
+const clock = fc.oneof(
+  fc.constant(CLOCK),
+  fc.integer({ min: -400 * 86_400, max: 400 * 86_400 }).map((s) => CLOCK + s * 1000),
+);
 
 const secretCanaries = (c: Canaries) => [c.title, c.summary, c.body, c.alias, c.reference, c.credit, c.cwe];
 
@@ -51,23 +54,30 @@ describe('embargo properties (500+ generated advisories)', () => {
   it('the leak scan finds every secret field of an embargoed advisory wherever it is copied', () => {
     const fields = ['title', 'summary', 'body', 'alias', 'reference', 'credit'] as const;
     fc.assert(
-      fc.property(arbitraryAdvisory(CLOCK), fc.constantFrom(...fields), fc.constantFrom('html', 'json', 'url'), (generated, field, encoding) => {
-        const { entry } = parseAdvisory(`content/${generated.file}`, generated.text, releases);
-        const now = new Date(CLOCK);
-        const phase = visibilityOf(entry!.data, now);
-        fc.pre(phase === 'hidden' || phase === 'announced');
-        const secrets = collectSecrets([entry!], now);
-        const source = {
-          title: entry!.data.title,
-          summary: entry!.data.summary,
-          body: entry!.body.split('\n').find((l) => l.includes(generated.canaries.body))!,
-          alias: entry!.data.aliases[0]!,
-          reference: entry!.data.references[0]!.url,
-          credit: entry!.data.credits[0]!.name,
-        }[field].replace(/^#+ /, '');
-        const copied = { html: source.replace(/ /g, '&#32;'), json: JSON.stringify({ x: source }), url: encodeURIComponent(source) }[encoding];
-        expect(secretMatcher(secrets)(`<p>public text ${copied} more</p>`).length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        arbitraryAdvisory(CLOCK),
+        fc.constantFrom(...fields),
+        fc.constantFrom('html', 'json', 'url'),
+        (generated, field, encoding) => {
+          const { entry } = parseAdvisory(`content/${generated.file}`, generated.text, releases);
+          const now = new Date(CLOCK);
+          const phase = visibilityOf(entry!.data, now);
+          fc.pre(phase === 'hidden' || phase === 'announced');
+          const secrets = collectSecrets([entry!], now);
+          const source = {
+            title: entry!.data.title,
+            summary: entry!.data.summary,
+            body: entry!.body.split('\n').find((l) => l.includes(generated.canaries.body))!,
+            alias: entry!.data.aliases[0]!,
+            reference: entry!.data.references[0]!.url,
+            credit: entry!.data.credits[0]!.name,
+          }[field].replace(/^#+ /, '');
+          const copied = { html: source.replace(/ /g, '&#32;'), json: JSON.stringify({ x: source }), url: encodeURIComponent(source) }[
+            encoding
+          ];
+          expect(secretMatcher(secrets)(`<p>public text ${copied} more</p>`).length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });

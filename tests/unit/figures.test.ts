@@ -8,7 +8,13 @@ const model = fixtureModel();
 const SLA = model.site.sla;
 
 type Item = Parameters<typeof advisoriesPerYear>[0][number];
-const item = (id: string, level: SeverityLevel, publish_at: string, reported_at?: string, visibility: Item['visibility'] = 'published'): Item => ({
+const item = (
+  id: string,
+  level: SeverityLevel,
+  publish_at: string,
+  reported_at?: string,
+  visibility: Item['visibility'] = 'published',
+): Item => ({
   id,
   level,
   visibility,
@@ -18,7 +24,11 @@ const item = (id: string, level: SeverityLevel, publish_at: string, reported_at?
 describe('advisories per year', () => {
   it('counts the fixture site by UTC year of publication and severity, without the withdrawn one', () => {
     const rows = advisoriesPerYear(model.published);
-    expect(rows.map((r) => [r.year, r.total])).toEqual([[2024, 1], [2025, 3], [2026, 1]]);
+    expect(rows.map((r) => [r.year, r.total])).toEqual([
+      [2024, 1],
+      [2025, 3],
+      [2026, 1],
+    ]);
     expect(rows[0]!.counts).toEqual({ critical: 0, high: 0, medium: 0, low: 1, none: 0 });
     expect(rows[1]!.counts).toMatchObject({ high: 1, medium: 2 });
   });
@@ -29,7 +39,11 @@ describe('advisories per year', () => {
       item('B', 'low', '2023-03-01T00:00:00Z'),
       item('C', 'low', '2023-04-01T00:00:00Z', undefined, 'withdrawn'),
     ]);
-    expect(rows.map((r) => [r.year, r.total])).toEqual([[2021, 1], [2022, 0], [2023, 1]]);
+    expect(rows.map((r) => [r.year, r.total])).toEqual([
+      [2021, 1],
+      [2022, 0],
+      [2023, 1],
+    ]);
   });
 
   it('is empty when nothing is published', () => {

@@ -36,7 +36,9 @@ describe('parseMarkdownFile', () => {
   });
 
   it('keeps timestamps, yes/no and version numbers as the author wrote them', () => {
-    const { data } = parseMarkdownFile(doc('a: 2026-12-02T14:00:00Z\nb: 2026-12-02T19:30:00+05:30\nc: 2026-12-02\nd: yes\ne: 7.0.5\nf: "7.10"'));
+    const { data } = parseMarkdownFile(
+      doc('a: 2026-12-02T14:00:00Z\nb: 2026-12-02T19:30:00+05:30\nc: 2026-12-02\nd: yes\ne: 7.0.5\nf: "7.10"'),
+    );
     expect(data).toEqual({ a: '2026-12-02T14:00:00Z', b: '2026-12-02T19:30:00+05:30', c: '2026-12-02', d: 'yes', e: '7.0.5', f: '7.10' });
   });
 
@@ -46,7 +48,11 @@ describe('parseMarkdownFile', () => {
   });
 
   it('gives the 1-based line of nested fields and sequence items', () => {
-    const { lineOf } = parseMarkdownFile(doc('id: X\naffected:\n  - repository: a/b\n    releases:\n      - { release: teak, status: fixed }\n      - release: ulmo\n        status: affected\naliases: [A, B]'));
+    const { lineOf } = parseMarkdownFile(
+      doc(
+        'id: X\naffected:\n  - repository: a/b\n    releases:\n      - { release: teak, status: fixed }\n      - release: ulmo\n        status: affected\naliases: [A, B]',
+      ),
+    );
     expect(lineOf(['id'])).toBe(2);
     expect(lineOf(['affected', 0, 'repository'])).toBe(4);
     expect(lineOf(['affected', 0, 'releases', 1, 'status'])).toBe(8);
@@ -85,7 +91,12 @@ describe('parseMarkdownFile refuses', () => {
     ['a ---yaml opening line', '---yaml\nid: X\n---\n', 'the frontmatter must open with a line of just --- (found "---yaml")', 1],
     ['invalid YAML', '---\nid: X\ntitle: [unclosed\n---\n', 'invalid YAML at line', undefined],
     ['a duplicate key', '---\nid: X\ntitle: A\ntitle: B\n---\n', 'invalid YAML at line 4: Map keys must be unique', 4],
-    ['a JavaScript tag', '---\nid: X\nrun: !!js/function "function () {}"\n---\n', 'invalid YAML at line 3: Unresolved tag: tag:yaml.org,2002:js/function', 3],
+    [
+      'a JavaScript tag',
+      '---\nid: X\nrun: !!js/function "function () {}"\n---\n',
+      'invalid YAML at line 3: Unresolved tag: tag:yaml.org,2002:js/function',
+      3,
+    ],
     ['a custom tag', '---\nid: !secret X\n---\n', 'invalid YAML at line 2: Unresolved tag: !secret', 2],
     ['a tab-indented mapping', '---\nnotice:\n\tseverity: high\n---\n', 'invalid YAML at line 3', 3],
   ])('%s', (_what, text, message, line) => {
@@ -102,7 +113,13 @@ describe('parseYaml', () => {
   });
 
   it('limits alias expansion (no billion-laughs blow-up)', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    ].join('\n');
     expect(() => parseYaml(bomb)).toThrow();
   });
 });

@@ -35,9 +35,18 @@ const REL = 'content/advisories/2026/OEA-2026-300.md';
 
 const env = (extra: NodeJS.ProcessEnv = {}) => cleanEnv({ GITHUB_ACTIONS: '', INIT_CWD: PROJECT_ROOT, ...extra });
 const importFile = (root: string, args: string[], input?: string | Buffer) =>
-  spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, '--now', NOW, ...args], { cwd: PROJECT_ROOT, env: env(), encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+  spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, '--now', NOW, ...args], {
+    cwd: PROJECT_ROOT,
+    env: env(),
+    encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
+  });
 const check = (root: string, ...files: string[]) =>
-  spawnSync(process.execPath, ['scripts/check.ts', '--format', 'human', ...files], { cwd: PROJECT_ROOT, env: env({ CONTENT_ROOT: root }), encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/check.ts', '--format', 'human', ...files], {
+    cwd: PROJECT_ROOT,
+    env: env({ CONTENT_ROOT: root }),
+    encoding: 'utf8',
+  });
 const json = (name: string) => JSON.parse(readFileSync(join(RECORDS, name), 'utf8'));
 
 type Fix = { repository: string; sha: string };
@@ -59,39 +68,59 @@ const cveScore = (r: any) => r.containers.cna.metrics[0].cvssV3_1.baseScore;
 // Facts from the records themselves (see ../shared/data/README.md); one row per fixture.
 const EXPECTED: Record<string, Expected> = {
   'CVE-2024-22209.json': {
-    aliases: ['CVE-2024-22209', 'GHSA-qx8m-mqx3-j9fm'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N', sourceScore: cveScore,
-    cwe: ['CWE-284'], fix: { repository: PLATFORM, sha: '019888f3d15beaebcb7782934f6c43b0c2b3735e' },
+    aliases: ['CVE-2024-22209', 'GHSA-qx8m-mqx3-j9fm'],
+    cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N',
+    sourceScore: cveScore,
+    cwe: ['CWE-284'],
+    fix: { repository: PLATFORM, sha: '019888f3d15beaebcb7782934f6c43b0c2b3735e' },
   },
   'CVE-2024-41806.json': {
-    aliases: ['CVE-2024-41806', 'GHSA-4528-7fh6-x75c'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N', sourceScore: cveScore,
-    cwe: ['CWE-284'], fix: { repository: PLATFORM, sha: 'cb729a3ced0404736dfa0ae768526c82b608657b' },
+    aliases: ['CVE-2024-41806', 'GHSA-4528-7fh6-x75c'],
+    cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N',
+    sourceScore: cveScore,
+    cwe: ['CWE-284'],
+    fix: { repository: PLATFORM, sha: 'cb729a3ced0404736dfa0ae768526c82b608657b' },
   },
   'CVE-2026-53635.json': {
-    aliases: ['CVE-2026-53635', 'GHSA-rqq6-w4pv-7pjv'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L', sourceScore: cveScore,
-    cwe: ['CWE-862'], fix: { repository: PLATFORM, sha: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
+    aliases: ['CVE-2026-53635', 'GHSA-rqq6-w4pv-7pjv'],
+    cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L',
+    sourceScore: cveScore,
+    cwe: ['CWE-862'],
+    fix: { repository: PLATFORM, sha: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
     backports: ['f25bbc4d52bd827c8f04c73de427e2e16a144c73', 'fd93ef5f9940f4ad6f50cf7faecad8d9cf2d3336'],
   },
   'CVE-2026-42860.json': {
-    aliases: ['CVE-2026-42860', 'GHSA-64cv-vxpr-j6vc'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:L/A:N', sourceScore: cveScore,
-    cwe: ['CWE-918'], package: { name: 'edx-enterprise', introduced: '7.0.2', fixed: '7.0.5', repository: 'openedx/edx-enterprise' },
+    aliases: ['CVE-2026-42860', 'GHSA-64cv-vxpr-j6vc'],
+    cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:L/A:N',
+    sourceScore: cveScore,
+    cwe: ['CWE-918'],
+    package: { name: 'edx-enterprise', introduced: '7.0.2', fixed: '7.0.5', repository: 'openedx/edx-enterprise' },
   },
   'PYSEC-2023-21.json': {
-    aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'], cwe: [],
+    aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'],
+    cwe: [],
     package: { name: 'lti-consumer-xblock', introduced: '7.0.0', fixed: '7.2.2', repository: 'openedx/xblock-lti-consumer' },
   },
   'PYSEC-2023-21.yaml': {
-    aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'], cwe: [],
+    aliases: ['PYSEC-2023-21', 'CVE-2023-23611', 'GHSA-7j9p-67mm-5g87'],
+    cwe: [],
     package: { name: 'lti-consumer-xblock', introduced: '7.0.0', fixed: '7.2.2', repository: 'openedx/xblock-lti-consumer' },
   },
   'GHSA-64cv-vxpr-j6vc.rest.json': {
-    aliases: ['GHSA-64cv-vxpr-j6vc', 'CVE-2026-42860'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:L/A:N', sourceScore: (r) => r.cvss_severities.cvss_v3.score,
-    cwe: ['CWE-918'], package: { name: 'edx-enterprise', introduced: '7.0.2', fixed: '7.0.5', repository: 'openedx/edx-enterprise' },
+    aliases: ['GHSA-64cv-vxpr-j6vc', 'CVE-2026-42860'],
+    cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:L/A:N',
+    sourceScore: (r) => r.cvss_severities.cvss_v3.score,
+    cwe: ['CWE-918'],
+    package: { name: 'edx-enterprise', introduced: '7.0.2', fixed: '7.0.5', repository: 'openedx/edx-enterprise' },
     credits: [{ name: 'example-researcher', type: 'reporter' }],
   },
   'GHSA-rqq6-w4pv-7pjv.rest.json': {
-    aliases: ['GHSA-rqq6-w4pv-7pjv', 'CVE-2026-53635'], cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L', sourceScore: (r) => r.cvss_severities.cvss_v3.score,
+    aliases: ['GHSA-rqq6-w4pv-7pjv', 'CVE-2026-53635'],
+    cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L',
+    sourceScore: (r) => r.cvss_severities.cvss_v3.score,
     cvss_v4: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:L/VI:H/VA:L/SC:N/SI:N/SA:N',
-    cwe: ['CWE-862'], fix: { repository: PLATFORM, sha: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
+    cwe: ['CWE-862'],
+    fix: { repository: PLATFORM, sha: '59bb6d669e4fdc24d96afb809e12119372d9e257' },
     backports: ['f25bbc4d52bd827c8f04c73de427e2e16a144c73', 'fd93ef5f9940f4ad6f50cf7faecad8d9cf2d3336'],
   },
 };
@@ -113,7 +142,11 @@ function fillIn(field: string): unknown {
 
 describe('the record fixtures', () => {
   it('has an expectation for every record', () => {
-    expect(readdirSync(RECORDS).filter((f) => /\.(json|yaml)$/.test(f)).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(
+      readdirSync(RECORDS)
+        .filter((f) => /\.(json|yaml)$/.test(f))
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it.skipIf(!existsSync(SHARED_REAL))('holds every real record of ../shared/data/real, unchanged', () => {
@@ -142,7 +175,8 @@ describe.each(Object.entries(EXPECTED))('advisory:import %s', (name, want) => {
     const { data, body } = parseMarkdownFile(readFileSync(file, 'utf8'));
     const refused = check(root, REL);
     expect(refused.status).toBe(1);
-    for (const p of findPlaceholders(data).slice(0, 3)) expect(refused.stdout).toContain(`${REL}: ${p.field}: still holds a FILL-IN placeholder`);
+    for (const p of findPlaceholders(data).slice(0, 3))
+      expect(refused.stdout).toContain(`${REL}: ${p.field}: still holds a FILL-IN placeholder`);
 
     const filled = replacePlaceholders(data, body, fillIn);
     writeFileSync(file, advisoryText(filled.data, filled.body));
@@ -167,24 +201,29 @@ describe.each(Object.entries(EXPECTED))('advisory:import %s', (name, want) => {
       expect(a.references.filter((r) => r.type === 'fix' && r.url.endsWith(`/commit/${want.fix!.sha}`))).toHaveLength(1);
     }
     if (want.package) {
-      expect(a.affected).toEqual([expect.objectContaining({
-        package: { ecosystem: 'PyPI', name: want.package.name },
-        repository: want.package.repository,
-        ranges: [{ introduced: want.package.introduced, fixed: want.package.fixed }],
-      })]);
+      expect(a.affected).toEqual([
+        expect.objectContaining({
+          package: { ecosystem: 'PyPI', name: want.package.name },
+          repository: want.package.repository,
+          ranges: [{ introduced: want.package.introduced, fixed: want.package.fixed }],
+        }),
+      ]);
       expect(a.notice.components).toEqual([want.package.name]);
     }
     if (want.credits) expect(a.credits.map(({ name, type }) => ({ name, type }))).toEqual(want.credits);
     expect(a.references.some((r) => r.type === 'advisory')).toBe(true);
   });
 
-  if (want.backports) it('gives each backport commit a named-release row for a person to name', () => {
-    const imported = importRecord(readFileSync(join(RECORDS, name), 'utf8'), name);
-    expect(imported.otherFixes.map((f) => f.sha)).toEqual(want.backports);
-    expect(run.stderr).toContain(`affected: ${want.backports!.map((s) => s.slice(0, 7)).join(', ')} fix the flaw outside master`);
-    const { data } = parseMarkdownFile(importFile(tempRoot({}), [join(RECORDS, name), '--dry-run']).stdout);
-    expect(data.affected).toEqual([expect.objectContaining({ releases: want.backports!.map((commit) => expect.objectContaining({ status: 'fixed', commit })) })]);
-  });
+  if (want.backports)
+    it('gives each backport commit a named-release row for a person to name', () => {
+      const imported = importRecord(readFileSync(join(RECORDS, name), 'utf8'), name);
+      expect(imported.otherFixes.map((f) => f.sha)).toEqual(want.backports);
+      expect(run.stderr).toContain(`affected: ${want.backports!.map((s) => s.slice(0, 7)).join(', ')} fix the flaw outside master`);
+      const { data } = parseMarkdownFile(importFile(tempRoot({}), [join(RECORDS, name), '--dry-run']).stdout);
+      expect(data.affected).toEqual([
+        expect.objectContaining({ releases: want.backports!.map((commit) => expect.objectContaining({ status: 'fixed', commit })) }),
+      ]);
+    });
 });
 
 describe('advisory:import details', () => {
@@ -205,7 +244,11 @@ describe('advisory:import details', () => {
 
   it('maps a GitHub advisory description onto the body sections and leaves out a declined credit', () => {
     const imported = importRecord(readFileSync(join(RECORDS, 'GHSA-64cv-vxpr-j6vc.rest.json'), 'utf8'), 'ghsa');
-    const { body, data } = importedToAdvisory(imported, { id: 'OEA-2026-001', proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' }, noticeHours: 48 });
+    const { body, data } = importedToAdvisory(imported, {
+      id: 'OEA-2026-001',
+      proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' },
+      noticeHours: 48,
+    });
     expect(body).toMatch(/## Impact\n\nAn enterprise administrator could store any URL/);
     expect(body).toMatch(/## Patches\n\nUpgrade edx-enterprise to 7.0.5 or later\./);
     expect(body).toMatch(/## Workarounds\n\nRestrict outbound HTTP/);
@@ -216,27 +259,61 @@ describe('advisory:import details', () => {
   });
 
   it('turns bare URLs of a description into links, leaving code and trailing punctuation alone', () => {
-    expect(linkBareUrls('Fixed in https://github.com/o/r/commit/abc1234. See `https://x.invalid/a` and [this](https://y.invalid).\n```\nhttps://z.invalid\n```'))
-      .toBe('Fixed in <https://github.com/o/r/commit/abc1234>. See `https://x.invalid/a` and [this](https://y.invalid).\n```\nhttps://z.invalid\n```');
+    expect(
+      linkBareUrls(
+        'Fixed in https://github.com/o/r/commit/abc1234. See `https://x.invalid/a` and [this](https://y.invalid).\n```\nhttps://z.invalid\n```',
+      ),
+    ).toBe(
+      'Fixed in <https://github.com/o/r/commit/abc1234>. See `https://x.invalid/a` and [this](https://y.invalid).\n```\nhttps://z.invalid\n```',
+    );
   });
 
   it('maps OSV GIT ranges, CVSS 4.0, credit and reference types', () => {
     const record = {
-      id: 'GHSA-2222-3333-4444', modified: '2026-01-01T00:00:00Z', summary: 'A flaw', details: 'Details.',
-      severity: [{ type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }, { type: 'CVSS_V2', score: 'AV:N/AC:L/Au:N/C:P/I:P/A:P' }],
-      affected: [{ ranges: [{ type: 'GIT', repo: 'https://github.com/openedx/frontend-app-learning', events: [{ introduced: '0' }, { fixed: 'b'.repeat(40) }] }] }],
-      credits: [{ name: 'Ada', type: 'REMEDIATION_DEVELOPER', contact: ['https://example.org/ada', 'mailto:ada@example.org'] }, { name: 'Bob', type: 'SOMETHING' }],
-      references: [{ type: 'REPORT', url: 'https://github.com/openedx/frontend-app-learning/issues/1' }, { type: 'GIT', url: 'https://github.com/openedx/frontend-app-learning' }],
+      id: 'GHSA-2222-3333-4444',
+      modified: '2026-01-01T00:00:00Z',
+      summary: 'A flaw',
+      details: 'Details.',
+      severity: [
+        { type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' },
+        { type: 'CVSS_V2', score: 'AV:N/AC:L/Au:N/C:P/I:P/A:P' },
+      ],
+      affected: [
+        {
+          ranges: [
+            {
+              type: 'GIT',
+              repo: 'https://github.com/openedx/frontend-app-learning',
+              events: [{ introduced: '0' }, { fixed: 'b'.repeat(40) }],
+            },
+          ],
+        },
+      ],
+      credits: [
+        { name: 'Ada', type: 'REMEDIATION_DEVELOPER', contact: ['https://example.org/ada', 'mailto:ada@example.org'] },
+        { name: 'Bob', type: 'SOMETHING' },
+      ],
+      references: [
+        { type: 'REPORT', url: 'https://github.com/openedx/frontend-app-learning/issues/1' },
+        { type: 'GIT', url: 'https://github.com/openedx/frontend-app-learning' },
+      ],
       database_specific: { cwe_ids: ['CWE-79', 'NVD-CWE-Other'] },
     };
     const imported = importRecord(JSON.stringify(record), 'osv.json');
     expect(imported.cvss_v4).toBe(record.severity[0]!.score);
     expect(imported.notes.join('\n')).toContain('a CVSS_V2 score was left out');
     expect(imported.affected).toEqual([{ repository: 'openedx/frontend-app-learning', master_fix: 'b'.repeat(40), releases: [] }]);
-    expect(imported.credits).toEqual([{ name: 'Ada', type: 'remediation_developer', contact: ['https://example.org/ada'] }, { name: 'Bob', type: 'other' }]);
+    expect(imported.credits).toEqual([
+      { name: 'Ada', type: 'remediation_developer', contact: ['https://example.org/ada'] },
+      { name: 'Bob', type: 'other' },
+    ]);
     expect(imported.references.map((r) => r.type)).toEqual(['report', 'web', 'advisory']);
     expect(imported.cwe).toEqual(['CWE-79']);
-    const { data } = importedToAdvisory(imported, { id: 'OEA-2026-001', proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' }, noticeHours: 48 });
+    const { data } = importedToAdvisory(imported, {
+      id: 'OEA-2026-001',
+      proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' },
+      noticeHours: 48,
+    });
     expect((data.notice as { severity: string }).severity).toBe('critical');
   });
 
@@ -246,7 +323,11 @@ describe('advisory:import details', () => {
     cna.title = `${cna.title ?? 'A flaw'}\u000b`;
     cna.descriptions[0].value = `Page\u000cbreak and a bell\u0007 in the text.\n\n${cna.descriptions[0].value}`;
     const imported = importRecord(JSON.stringify(record), 'cve.json');
-    const { text, notes } = importedToAdvisory(imported, { id: 'OEA-2026-001', proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' }, noticeHours: 48 });
+    const { text, notes } = importedToAdvisory(imported, {
+      id: 'OEA-2026-001',
+      proposal: { announceAt: '2026-12-07T14:00:00Z', publishAt: '2026-12-09T14:00:00Z' },
+      noticeHours: 48,
+    });
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
     expect(text).toContain('Page break and a bell  in the text.');
     expect(notes.join('\n')).toMatch(/held \d+ control character\(s\)/);
@@ -254,23 +335,51 @@ describe('advisory:import details', () => {
 
   it('maps CVE credits, reference tags, named releases, npm packages and lessThanOrEqual', () => {
     const record = {
-      dataType: 'CVE_RECORD', cveMetadata: { cveId: 'CVE-2026-99999', state: 'PUBLISHED' },
-      containers: { cna: {
-        descriptions: [{ lang: 'en', value: 'A flaw.' }],
-        credits: [{ lang: 'en', value: 'Ada', type: 'remediation developer' }],
-        references: [{ url: 'https://example.org/poc', tags: ['exploit'] }, { url: 'https://example.org/notes', tags: ['release-notes'] }],
-        affected: [
-          { vendor: 'openedx', product: 'openedx-platform', versions: [{ version: 'open-release/ulmo.master', status: 'affected' }, { version: 'teak', status: 'unaffected' }] },
-          { product: '@edx/frontend-platform', collectionURL: 'https://www.npmjs.com', packageName: '@edx/frontend-platform', versions: [{ version: '8.0.0', lessThanOrEqual: '8.1.2', status: 'affected' }] },
-        ],
-      } },
+      dataType: 'CVE_RECORD',
+      cveMetadata: { cveId: 'CVE-2026-99999', state: 'PUBLISHED' },
+      containers: {
+        cna: {
+          descriptions: [{ lang: 'en', value: 'A flaw.' }],
+          credits: [{ lang: 'en', value: 'Ada', type: 'remediation developer' }],
+          references: [
+            { url: 'https://example.org/poc', tags: ['exploit'] },
+            { url: 'https://example.org/notes', tags: ['release-notes'] },
+          ],
+          affected: [
+            {
+              vendor: 'openedx',
+              product: 'openedx-platform',
+              versions: [
+                { version: 'open-release/ulmo.master', status: 'affected' },
+                { version: 'teak', status: 'unaffected' },
+              ],
+            },
+            {
+              product: '@edx/frontend-platform',
+              collectionURL: 'https://www.npmjs.com',
+              packageName: '@edx/frontend-platform',
+              versions: [{ version: '8.0.0', lessThanOrEqual: '8.1.2', status: 'affected' }],
+            },
+          ],
+        },
+      },
     };
     const imported = importRecord(JSON.stringify(record), 'cve.json', ['teak', 'ulmo']);
     expect(imported.credits).toEqual([{ name: 'Ada', type: 'remediation_developer' }]);
     expect(imported.references.map((r) => r.type)).toEqual(['evidence', 'web', 'advisory']);
     expect(imported.affected).toEqual([
-      { repository: PLATFORM, releases: [{ release: 'ulmo', status: 'affected' }, { release: 'teak', status: 'not_affected' }] },
-      { package: { ecosystem: 'npm', name: '@edx/frontend-platform' }, ranges: [{ introduced: '8.0.0', last_affected: '8.1.2' }], releases: [] },
+      {
+        repository: PLATFORM,
+        releases: [
+          { release: 'ulmo', status: 'affected' },
+          { release: 'teak', status: 'not_affected' },
+        ],
+      },
+      {
+        package: { ecosystem: 'npm', name: '@edx/frontend-platform' },
+        ranges: [{ introduced: '8.0.0', last_affected: '8.1.2' }],
+        releases: [],
+      },
     ]);
   });
 
@@ -300,14 +409,19 @@ describe('advisory:import details', () => {
   ])('a usage mistake %j exits 2: %s', (args, message) => {
     const root = tempRoot({});
     writeFileSync(join(root, 'a.json'), readFileSync(join(RECORDS, 'PYSEC-2023-21.json')));
-    const run = spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, ...args], { cwd: PROJECT_ROOT, env: env({ INIT_CWD: root }), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, ...args], {
+      cwd: PROJECT_ROOT,
+      env: env({ INIT_CWD: root }),
+      encoding: 'utf8',
+    });
     expect(run.stderr).toContain(message);
     expect(run.status).toBe(2);
   });
 });
 
 describe('advisory:import on malformed input', () => {
-  const cve5 = (cna: object, meta: object = { cveId: 'CVE-2026-1234' }) => JSON.stringify({ dataType: 'CVE_RECORD', cveMetadata: meta, containers: { cna } });
+  const cve5 = (cna: object, meta: object = { cveId: 'CVE-2026-1234' }) =>
+    JSON.stringify({ dataType: 'CVE_RECORD', cveMetadata: meta, containers: { cna } });
   const cases: Array<[string, string, string]> = [
     ['not JSON', '{ nope', 'bad.json: (file): not valid JSON'],
     ['an empty file', '  \n', 'bad.json: (file): is empty'],
@@ -317,20 +431,56 @@ describe('advisory:import on malformed input', () => {
     ['an OSV query response', '{"vulns": [{}, {}]}', 'bad.json: vulns: an OSV query response with 2 record(s)'],
     ['a CVE JSON 4 record', '{"data_type": "CVE", "CVE_data_meta": {"ID": "CVE-2020-1"}}', 'bad.json: data_type: a CVE JSON 4 record'],
     ['a CVE record without its id', cve5({}, {}), 'bad.json: cveMetadata.cveId: a CVE JSON 5 record needs "cveId" (missing)'],
-    ['a CVE record without the CNA container', '{"dataType":"CVE_RECORD","cveMetadata":{"cveId":"CVE-2026-1"},"containers":{}}', 'bad.json: containers.cna: a CVE JSON 5 record needs "cna" (missing)'],
+    [
+      'a CVE record without the CNA container',
+      '{"dataType":"CVE_RECORD","cveMetadata":{"cveId":"CVE-2026-1"},"containers":{}}',
+      'bad.json: containers.cna: a CVE JSON 5 record needs "cna" (missing)',
+    ],
     ['a rejected CVE', cve5({}, { cveId: 'CVE-2026-1234', state: 'REJECTED' }), 'bad.json: cveMetadata.state: CVE-2026-1234 was rejected'],
-    ['a CVE record with nothing affected', cve5({ references: [], affected: [] }), 'bad.json: containers.cna.affected: a CVE JSON 5 record lists what is affected (found an empty list)'],
-    ['a CVE reference without a URL', cve5({ references: [{ name: 'x' }], affected: [] }), 'bad.json: containers.cna.references[0].url: a reference needs "url" (missing)'],
-    ['an OSV record without modified', '{"id": "PYSEC-2026-1", "affected": []}', 'bad.json: modified: an OSV record needs "modified" (missing)'],
-    ['an OSV record with aliases that are not a list', '{"id": "PYSEC-2026-1", "modified": "2026-01-01T00:00:00Z", "aliases": "CVE-2026-1"}', 'bad.json: aliases: expected an array (found "CVE-2026-1")'],
-    ['an OSV range without events', '{"id": "PYSEC-2026-1", "modified": "2026-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "PyPI", "name": "x"}, "ranges": [{"type": "ECOSYSTEM"}]}]}', 'bad.json: affected[0].ranges[0].events: a range needs "events" (missing)'],
-    ['a GitHub advisory without a summary', '{"ghsa_id": "GHSA-2222-3333-4444"}', 'bad.json: summary: a GitHub security advisory needs "summary" (missing)'],
-    ['a GitHub advisory whose vulnerabilities are not a list', '{"ghsa_id": "GHSA-2222-3333-4444", "summary": "x", "vulnerabilities": {}}', 'bad.json: vulnerabilities: expected an array'],
+    [
+      'a CVE record with nothing affected',
+      cve5({ references: [], affected: [] }),
+      'bad.json: containers.cna.affected: a CVE JSON 5 record lists what is affected (found an empty list)',
+    ],
+    [
+      'a CVE reference without a URL',
+      cve5({ references: [{ name: 'x' }], affected: [] }),
+      'bad.json: containers.cna.references[0].url: a reference needs "url" (missing)',
+    ],
+    [
+      'an OSV record without modified',
+      '{"id": "PYSEC-2026-1", "affected": []}',
+      'bad.json: modified: an OSV record needs "modified" (missing)',
+    ],
+    [
+      'an OSV record with aliases that are not a list',
+      '{"id": "PYSEC-2026-1", "modified": "2026-01-01T00:00:00Z", "aliases": "CVE-2026-1"}',
+      'bad.json: aliases: expected an array (found "CVE-2026-1")',
+    ],
+    [
+      'an OSV range without events',
+      '{"id": "PYSEC-2026-1", "modified": "2026-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "PyPI", "name": "x"}, "ranges": [{"type": "ECOSYSTEM"}]}]}',
+      'bad.json: affected[0].ranges[0].events: a range needs "events" (missing)',
+    ],
+    [
+      'a GitHub advisory without a summary',
+      '{"ghsa_id": "GHSA-2222-3333-4444"}',
+      'bad.json: summary: a GitHub security advisory needs "summary" (missing)',
+    ],
+    [
+      'a GitHub advisory whose vulnerabilities are not a list',
+      '{"ghsa_id": "GHSA-2222-3333-4444", "summary": "x", "vulnerabilities": {}}',
+      'bad.json: vulnerabilities: expected an array',
+    ],
   ];
   it.each(cases)('%s: names the input and the field, exits 1, writes nothing', (_, text, message) => {
     const root = tempRoot({});
     writeFileSync(join(root, 'bad.json'), text);
-    const run = spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, 'bad.json'], { cwd: PROJECT_ROOT, env: env({ INIT_CWD: root }), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/advisory-import.ts', '--content-root', root, 'bad.json'], {
+      cwd: PROJECT_ROOT,
+      env: env({ INIT_CWD: root }),
+      encoding: 'utf8',
+    });
     expect(run.stderr).toContain(`advisory:import: ${message}`);
     expect(run.status).toBe(1);
     expect(readdirSync(join(root, 'content/advisories'))).toEqual([]);

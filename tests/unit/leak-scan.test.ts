@@ -32,7 +32,11 @@ const advisory = (id: string, over: Partial<AdvisoryData>): { data: AdvisoryData
 describe('collectSecrets', () => {
   it('does not treat an instant shared with a public advisory as secret (a batch published and announced together)', () => {
     const published = advisory('OEA-2026-010', { announce_at: '2026-11-30T14:00:00Z', publish_at: '2026-12-02T19:30:00+05:30' });
-    const hidden = advisory('OEA-2026-011', { announce_at: '2026-12-02T14:00:00Z', publish_at: '2026-12-04T14:00:00Z', title: 'Quorvex importer flaw' });
+    const hidden = advisory('OEA-2026-011', {
+      announce_at: '2026-12-02T14:00:00Z',
+      publish_at: '2026-12-04T14:00:00Z',
+      title: 'Quorvex importer flaw',
+    });
     const secrets = collectSecrets([published, hidden], new Date('2026-12-02T13:00:00Z'));
     const page = '<time datetime="2026-12-02T14:00:00.000Z">2026-12-02T14:00Z</time>';
     expect(secretMatcher(secrets)(page).map((s) => s.what)).not.toContain('date');
@@ -61,7 +65,11 @@ describe('collectSecrets, text the site publishes itself', () => {
   it('does not count a working-group member credited in a hidden advisory as a secret', () => {
     const { corpus } = readCorpus(PROJECT_ROOT);
     const member = corpus!.site.members[0]!.name;
-    const hidden = advisory('OEA-2026-014', { announce_at: '2026-12-20T14:00:00Z', publish_at: '2026-12-22T14:00:00Z', credits: [{ name: member, type: 'remediation_developer' }] });
+    const hidden = advisory('OEA-2026-014', {
+      announce_at: '2026-12-20T14:00:00Z',
+      publish_at: '2026-12-22T14:00:00Z',
+      credits: [{ name: member, type: 'remediation_developer' }],
+    });
     const page = `<li>${member}</li>`;
     expect(secretMatcher(collectSecrets([hidden], NOW))(page).map((s) => s.what)).toContain('credit');
     expect(secretMatcher(collectSecrets([hidden], NOW, siteText(corpus!)))(page)).toEqual([]);

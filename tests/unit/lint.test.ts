@@ -162,7 +162,10 @@ describe.each(CASES)('invalid fixture %s', (name, file, field, message, count = 
 
   it(`is rejected with ${count} problem(s), all in ${file}`, () => {
     expect(problems.length, shown).toBe(count);
-    expect(problems.every((p) => p.file === file), shown).toBe(true);
+    expect(
+      problems.every((p) => p.file === file),
+      shown,
+    ).toBe(true);
   });
 
   it(`names ${field} and says: ${message}`, () => {
@@ -198,7 +201,9 @@ describe('listing the advisories folder', () => {
     expect(files.filter((f) => f.includes('.#'))).toEqual([]);
     expect(new Set(files).size).toBe(files.length);
     expect(files.filter((f) => f.includes('/loop/'))).toEqual([]);
-    expect(check(root).map(formatProblem)).toEqual([expect.stringMatching(/^content\/advisories\/2026\/OEA-2026-299\.md: \(file\): cannot read the file/)]);
+    expect(check(root).map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/advisories\/2026\/OEA-2026-299\.md: \(file\): cannot read the file/),
+    ]);
   });
 });
 

@@ -90,7 +90,9 @@ describe('renderMarkdown: heading anchors', () => {
     ]);
     expect(out).toContain('<h2 id="impact">Impact <a class="anchor" href="#impact" aria-label="Link to this section">#</a></h2>');
     expect(out).toContain('<h2 id="impact-1">');
-    expect(out).toContain('<h3 id="the-next-parameter">The <code>next</code> <em>parameter</em> <a class="anchor" href="#the-next-parameter"');
+    expect(out).toContain(
+      '<h3 id="the-next-parameter">The <code>next</code> <em>parameter</em> <a class="anchor" href="#the-next-parameter"',
+    );
   });
 
   it.each([
@@ -103,7 +105,17 @@ describe('renderMarkdown: heading anchors', () => {
 
 describe('findBodyProblems', () => {
   it('reports raw HTML, unsafe links and images with their body line', () => {
-    const body = ['# Title', '', '<div>block</div>', '', 'text <span>inline</span>', '', '[a](http://example.org) [b](javascript:alert(1))', '', '![i](https://example.org/i.png)'].join('\n');
+    const body = [
+      '# Title',
+      '',
+      '<div>block</div>',
+      '',
+      'text <span>inline</span>',
+      '',
+      '[a](http://example.org) [b](javascript:alert(1))',
+      '',
+      '![i](https://example.org/i.png)',
+    ].join('\n');
     expect(findBodyProblems(body)).toEqual([
       { line: 3, message: 'raw HTML is not allowed in advisories (found "<div>block</div>"); write Markdown, or put code in backticks' },
       { line: 5, message: expect.stringContaining('raw HTML is not allowed in advisories (found "<span>")') },
@@ -115,14 +127,17 @@ describe('findBodyProblems', () => {
   });
 
   it('accepts code, autolinks, comparisons and safe links', () => {
-    const body = 'Path `/courses/<course_id>/x`, <https://openedx.org/>, 1 < 2 and 3 > 2, [m](mailto:a@b.org), [s](#s), [p](/x/)\n\n```\n<script>x</script>\n```\n\n    <b>indented code</b>';
+    const body =
+      'Path `/courses/<course_id>/x`, <https://openedx.org/>, 1 < 2 and 3 > 2, [m](mailto:a@b.org), [s](#s), [p](/x/)\n\n```\n<script>x</script>\n```\n\n    <b>indented code</b>';
     expect(findBodyProblems(body)).toEqual([]);
   });
 });
 
 describe('plainText', () => {
   it('keeps the words and code, drops the markup', () => {
-    expect(plainText('## Title\n\nSome *emphasis*, a [link](https://e.org) and `code`.\n\n- item')).toBe('Title Some emphasis, a link and code. item');
+    expect(plainText('## Title\n\nSome *emphasis*, a [link](https://e.org) and `code`.\n\n- item')).toBe(
+      'Title Some emphasis, a link and code. item',
+    );
   });
 });
 

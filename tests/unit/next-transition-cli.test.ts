@@ -5,7 +5,11 @@ import { ANNOUNCED_DATES, FIXTURE_CLOCK, HIDDEN_DATES } from '../fixtures/site/c
 import { cleanEnv, FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/next-transition.ts', ...args], { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: join(FIXTURES, 'site'), BUILD_AT: '' }), encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/next-transition.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    env: cleanEnv({ CONTENT_ROOT: join(FIXTURES, 'site'), BUILD_AT: '' }),
+    encoding: 'utf8',
+  });
 
 describe('npm run next-transition', () => {
   it('prints the next change of the public site as JSON for a scheduler', () => {
@@ -29,7 +33,9 @@ describe('npm run next-transition', () => {
   });
 
   it('says so in words without --json, and refuses a clock without an offset', () => {
-    expect(run('--at', '2026-12-01T10:00:00Z').stdout).toContain('next change of the public site: 2026-12-02T14:00:00.000Z (publish OEA-2026-002)');
+    expect(run('--at', '2026-12-01T10:00:00Z').stdout).toContain(
+      'next change of the public site: 2026-12-02T14:00:00.000Z (publish OEA-2026-002)',
+    );
     const bad = run('--at', '2026-11-25T12:00:00');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--at:');

@@ -4,7 +4,12 @@ import { foldLine, unfoldIcs } from '../../src/outputs/ics-fold.ts';
 import { systemPython } from '../support/export-validators.ts';
 import { advisory, modelOf } from '../support/output-model.ts';
 
-const notice = { components: ['openedx/openedx-platform'], releases: ['verawood', 'ulmo'], severity: 'high' as const, text: 'Authentication fix; patch for Verawood.' };
+const notice = {
+  components: ['openedx/openedx-platform'],
+  releases: ['verawood', 'ulmo'],
+  severity: 'high' as const,
+  text: 'Authentication fix; patch for Verawood.',
+};
 const upcoming = advisory({
   id: 'OEA-2026-103',
   title: 'Zorblaxfen tokens outlive rotation',
@@ -61,7 +66,11 @@ describe('calendar', () => {
 
   it('keeps the newest published releases that were pre-announced, and no more', () => {
     const many = Array.from({ length: KEEP_PUBLISHED + 3 }, (_, i) =>
-      advisory({ id: `OEA-2025-${String(100 + i)}`, announce_at: '2025-01-01T00:00:00Z', publish_at: new Date(Date.UTC(2025, 1, 1 + i, 14)).toISOString() }),
+      advisory({
+        id: `OEA-2025-${String(100 + i)}`,
+        announce_at: '2025-01-01T00:00:00Z',
+        publish_at: new Date(Date.UTC(2025, 1, 1 + i, 14)).toISOString(),
+      }),
     );
     const events = calendarEvents(modelOf([...many, neverAnnounced, upcoming]));
     expect(events).toHaveLength(KEEP_PUBLISHED + 1);
@@ -78,7 +87,10 @@ describe('calendar', () => {
   });
 
   it('reads back in python3-icalendar with the expected events', () => {
-    const parsed = systemPython('icalendar', PARSE, calendarIcs(modelOf([upcoming, preAnnouncedThenPublished]))) as { method: string; events: Array<Record<string, string>> };
+    const parsed = systemPython('icalendar', PARSE, calendarIcs(modelOf([upcoming, preAnnouncedThenPublished]))) as {
+      method: string;
+      events: Array<Record<string, string>>;
+    };
     expect(parsed.method).toBe('PUBLISH');
     expect(parsed.events.map((e) => [e.UID, e.start, e.duration, e.STATUS])).toEqual([
       ['OEA-2026-102@security.openedx.org', '2026-10-01T14:00:00+00:00', '1:00:00', 'CONFIRMED'],
@@ -94,16 +106,23 @@ const octets = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** Why folded text breaks RFC 5545 section 3.1 (or how this calendar folds), or nothing. */
 function foldProblems(folded: string): string[] {
-  return folded.split('\r\n').flatMap((line, i) => [
-    ...(octets(line) > 75 ? [`line ${i + 1}: ${octets(line)} octets (want <= 75)`] : []),
-    ...(line.startsWith('\t') ? [`line ${i + 1}: continues with a tab (want one space)`] : []),
-    ...(line.isWellFormed() ? [] : [`line ${i + 1}: a UTF-16 surrogate pair is split`]),
-  ]);
+  return folded
+    .split('\r\n')
+    .flatMap((line, i) => [
+      ...(octets(line) > 75 ? [`line ${i + 1}: ${octets(line)} octets (want <= 75)`] : []),
+      ...(line.startsWith('\t') ? [`line ${i + 1}: continues with a tab (want one space)`] : []),
+      ...(line.isWellFormed() ? [] : [`line ${i + 1}: a UTF-16 surrogate pair is split`]),
+    ]);
 }
 
 // One character of each UTF-8 length: ASCII, Latin (2 octets), CJK (3), an emoji (4, and a
 // UTF-16 surrogate pair).
-const WIDTHS = [['ASCII', 'x', 1], ['2-octet', 'é', 2], ['3-octet', '漢', 3], ['4-octet', '😀', 4]] as const;
+const WIDTHS = [
+  ['ASCII', 'x', 1],
+  ['2-octet', 'é', 2],
+  ['3-octet', '漢', 3],
+  ['4-octet', '😀', 4],
+] as const;
 
 describe('calendar line folding (RFC 5545 section 3.1: 75 octets, not characters)', () => {
   it.each(WIDTHS)('keeps a %s character whole at the first fold', (_, char, size) => {
@@ -124,17 +143,25 @@ describe('calendar line folding (RFC 5545 section 3.1: 75 octets, not characters
       const line = `DESCRIPTION:${'a'.repeat(pad)}${char.repeat(200)}`;
       const folded = foldLine(line);
       expect(foldProblems(folded)).toEqual([]);
-      expect(folded.split('\r\n').slice(1).every((l) => l.startsWith(' '))).toBe(true);
+      expect(
+        folded
+          .split('\r\n')
+          .slice(1)
+          .every((l) => l.startsWith(' ')),
+      ).toBe(true);
       expect(unfoldIcs(folded)).toBe(line);
     }
   });
 
-  const title = 'Ça déborde: 課程スタッフが他のコースの成績レポートを読めた 😀🔐 über lms/djangoapps/instructor/views/instructor_dashboard.py';
+  const title =
+    'Ça déborde: 課程スタッフが他のコースの成績レポートを読めた 😀🔐 über lms/djangoapps/instructor/views/instructor_dashboard.py';
   const mixed = () =>
-    calendarIcs(modelOf([
-      advisory({ ...preAnnouncedThenPublished, title }),
-      advisory({ ...upcoming, notice: { ...notice, text: `Corrigé à l’échéance; 修正は予定どおり公開 🗓️ ${'é'.repeat(60)}` } }),
-    ]));
+    calendarIcs(
+      modelOf([
+        advisory({ ...preAnnouncedThenPublished, title }),
+        advisory({ ...upcoming, notice: { ...notice, text: `Corrigé à l’échéance; 修正は予定どおり公開 🗓️ ${'é'.repeat(60)}` } }),
+      ]),
+    );
 
   it('writes a calendar of accented, CJK and emoji text with no line over 75 octets', () => {
     const ics = mixed();

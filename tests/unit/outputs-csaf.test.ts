@@ -25,7 +25,12 @@ describe('CSAF documents', () => {
     const doc = docOf();
     expect(problems(doc)).toEqual([]);
     expect(doc.document.category).toBe('csaf_security_advisory');
-    expect(doc.document.tracking).toMatchObject({ id: 'OEA-2026-101', status: 'final', version: '1', initial_release_date: '2026-10-07T14:00:00Z' });
+    expect(doc.document.tracking).toMatchObject({
+      id: 'OEA-2026-101',
+      status: 'final',
+      version: '1',
+      initial_release_date: '2026-10-07T14:00:00Z',
+    });
     const vuln = doc.vulnerabilities[0];
     expect(vuln.product_status).toEqual({
       fixed: ['openedx/openedx-platform@master-at-1a2b3c4d5e6f', 'openedx/openedx-platform@open-release/verawood.3'],
@@ -43,14 +48,28 @@ describe('CSAF documents', () => {
     expect(vuln.cve).toBe('CVE-2026-99801');
     expect(vuln.ids).toEqual([{ system_name: 'GitHub Security Advisory', text: 'GHSA-2c3f-4g5h-6j7m' }]);
     expect(vuln.cwe).toEqual({ id: 'CWE-639', name: 'Authorization Bypass Through User-Controlled Key' });
-    expect(vuln.scores[0].cvss_v3).toEqual({ version: '3.1', vectorString: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N', baseScore: 4.3, baseSeverity: 'MEDIUM' });
+    expect(vuln.scores[0].cvss_v3).toEqual({
+      version: '3.1',
+      vectorString: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N',
+      baseScore: 4.3,
+      baseSeverity: 'MEDIUM',
+    });
     expect(vuln.acknowledgments).toEqual([{ names: ['Fixture Finder'], summary: 'found the vulnerability' }]);
   });
 
   it('describe a package by vers ranges and fixed versions with purls', () => {
     const doc = docOf({
       notice: { components: ['edx-enterprise'], severity: 'high' },
-      affected: [{ package: { ecosystem: 'PyPI', name: 'edx-enterprise' }, repository: 'openedx/edx-enterprise', ranges: [{ introduced: '7.0.2', fixed: '7.0.5' }, { introduced: '0', last_affected: '6.9.9' }] }],
+      affected: [
+        {
+          package: { ecosystem: 'PyPI', name: 'edx-enterprise' },
+          repository: 'openedx/edx-enterprise',
+          ranges: [
+            { introduced: '7.0.2', fixed: '7.0.5' },
+            { introduced: '0', last_affected: '6.9.9' },
+          ],
+        },
+      ],
     });
     expect(problems(doc)).toEqual([]);
     const leaves = doc.product_tree.branches[0].branches[0].branches;
@@ -72,7 +91,11 @@ describe('CSAF documents', () => {
     const v4 = docOf({ severity: { cvss_v4: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' } });
     expect(problems(v4)).toEqual([]);
     expect(v4.vulnerabilities[0]).not.toHaveProperty('scores');
-    expect(v4.vulnerabilities[0].notes).toContainEqual({ category: 'other', title: 'CVSS 4.0', text: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N (score 5.1, medium)' });
+    expect(v4.vulnerabilities[0].notes).toContainEqual({
+      category: 'other',
+      title: 'CVSS 4.0',
+      text: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N (score 5.1, medium)',
+    });
   });
 
   it('number revisions by date from the initial release, with the last as version and current date', () => {
@@ -98,9 +121,16 @@ describe('CSAF documents', () => {
     expect(doc).not.toHaveProperty('product_tree');
     expect(doc).not.toHaveProperty('vulnerabilities');
     expect(doc.document.notes.filter((n: Doc) => n.title === 'Reasoning for Withdrawal')).toEqual([
-      expect.objectContaining({ category: 'description', text: expect.stringMatching(/^Withdrawn on 2026-11-02T10:00:00Z: Not a vulnerability\./) }),
+      expect.objectContaining({
+        category: 'description',
+        text: expect.stringMatching(/^Withdrawn on 2026-11-02T10:00:00Z: Not a vulnerability\./),
+      }),
     ]);
-    expect(doc.document.tracking.revision_history.at(-1)).toEqual({ date: '2026-11-02T10:00:00Z', number: '2', summary: 'Withdrawn: Not a vulnerability.' });
+    expect(doc.document.tracking.revision_history.at(-1)).toEqual({
+      date: '2026-11-02T10:00:00Z',
+      number: '2',
+      summary: 'Withdrawn: Not a vulnerability.',
+    });
     expect(doc.document.tracking.status).toBe('final');
   });
 
@@ -132,7 +162,11 @@ describe('CSAF documents', () => {
 describe('CSAF provider files', () => {
   const model = modelOf([
     advisory({ id: 'OEA-2026-101' }),
-    advisory({ id: 'OEA-2026-102', publish_at: '2026-11-01T14:00:00Z', revisions: [{ date: '2026-11-03T09:00:00Z', summary: 'Fixed a link.' }] }),
+    advisory({
+      id: 'OEA-2026-102',
+      publish_at: '2026-11-01T14:00:00Z',
+      revisions: [{ date: '2026-11-03T09:00:00Z', summary: 'Fixed a link.' }],
+    }),
     advisory({ id: 'OEA-2025-103', publish_at: '2025-03-01T14:00:00Z', withdrawn: { at: '2025-03-05T09:00:00Z', reason: 'Duplicate.' } }),
     advisory({ id: 'OEA-2026-104', announce_at: '2026-11-20T14:00:00Z', publish_at: '2026-12-02T14:00:00Z' }),
   ]);
@@ -144,7 +178,13 @@ describe('CSAF provider files', () => {
       canonical_url: 'https://security.openedx.org/.well-known/csaf/provider-metadata.json',
       role: 'csaf_provider',
       last_updated: '2026-11-03T09:00:00Z',
-      distributions: [{ rolie: { feeds: [{ tlp_label: 'WHITE', url: 'https://security.openedx.org/.well-known/csaf/white/openedx-security-white.json' }] } }],
+      distributions: [
+        {
+          rolie: {
+            feeds: [{ tlp_label: 'WHITE', url: 'https://security.openedx.org/.well-known/csaf/white/openedx-security-white.json' }],
+          },
+        },
+      ],
     });
     expect(meta.publisher).toEqual(csafDocument(model.published[0]!, model).document.publisher);
   });
@@ -159,7 +199,7 @@ describe('CSAF provider files', () => {
     );
   });
 
-  it('the ROLIE feed has the example feed\'s shape and links each document with its hashes', () => {
+  it("the ROLIE feed has the example feed's shape and links each document with its hashes", () => {
     expect(schemaErrors(v.rolie, exampleRolieFeed())).toEqual([]);
     const feed = rolieFeed(model);
     expect(schemaErrors(v.rolie, feed)).toEqual([]);
@@ -180,7 +220,10 @@ describe('CSAF provider files', () => {
 });
 
 describe('CSAF documents of the sample and fixture content', () => {
-  for (const [name, root] of [['project content', PROJECT_ROOT], ['fixture site', fixtureContent]] as const) {
+  for (const [name, root] of [
+    ['project content', PROJECT_ROOT],
+    ['fixture site', fixtureContent],
+  ] as const) {
     it(`are all schema-valid and pass the mandatory tests (${name})`, () => {
       const model = contentModel(root, CLOCK);
       for (const p of model.published) expect(problems(csafDocument(p, model)), p.id).toEqual([]);

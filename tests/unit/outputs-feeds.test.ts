@@ -35,10 +35,12 @@ describe('feed items', () => {
     expect(later.map((i) => i.guid)).toEqual(['https://security.openedx.org/advisories/OEA-2026-103/#v1']);
   });
 
-  it('change an advisory\'s GUID with each revision and with its withdrawal, and date the item by that change', () => {
+  it("change an advisory's GUID with each revision and with its withdrawal, and date the item by that change", () => {
     const revised = { revisions: [{ date: '2026-10-20T11:30:00+01:00', summary: 'Added the Ulmo tag.' }] };
     expect(guidOf(revised)).toBe('https://security.openedx.org/advisories/OEA-2026-101/#v2');
-    expect(guidOf({ withdrawn: { at: '2026-11-01T00:00:00Z', reason: 'Not a vulnerability.' } })).toBe('https://security.openedx.org/advisories/OEA-2026-101/#v1-withdrawn');
+    expect(guidOf({ withdrawn: { at: '2026-11-01T00:00:00Z', reason: 'Not a vulnerability.' } })).toBe(
+      'https://security.openedx.org/advisories/OEA-2026-101/#v1-withdrawn',
+    );
     const [item] = feedItems(modelOf([advisory(revised)]));
     expect(item!.title).toBe('Updated OEA-2026-101 (medium): Course staff could read grade reports of other courses');
     expect(item!.date).toBe('2026-10-20T10:30:00Z');
@@ -46,8 +48,9 @@ describe('feed items', () => {
     expect(item!.openedx.publish_at).toBe('2026-10-07T14:00:00Z');
   });
 
-  it('change a notice\'s GUID when its date or text changes, and keep it when nothing changes', () => {
-    const guid = (change: object) => feedItems(modelOf([{ ...announced, ...change }])).find((i) => i.openedx.kind === 'pre-announcement')!.guid;
+  it("change a notice's GUID when its date or text changes, and keep it when nothing changes", () => {
+    const guid = (change: object) =>
+      feedItems(modelOf([{ ...announced, ...change }])).find((i) => i.openedx.kind === 'pre-announcement')!.guid;
     const base = guid({});
     expect(guid({})).toBe(base);
     expect(guid({ publish_at: '2026-12-03T14:00:00Z' })).not.toBe(base);
@@ -98,7 +101,20 @@ describe('feed items', () => {
 });
 
 describe('JSON Feed', () => {
-  const feed = jsonFeed(modelOf([published, announced, advisory({ id: 'OEA-2025-102', publish_at: '2025-05-11T17:00:00Z', severity: undefined, aliases: [], notice: { components: ['edx-enterprise'], severity: 'low' }, affected: [{ package: { ecosystem: 'PyPI', name: 'edx-enterprise' }, ranges: [{ introduced: '7.0.2', fixed: '7.0.5' }] }] })]));
+  const feed = jsonFeed(
+    modelOf([
+      published,
+      announced,
+      advisory({
+        id: 'OEA-2025-102',
+        publish_at: '2025-05-11T17:00:00Z',
+        severity: undefined,
+        aliases: [],
+        notice: { components: ['edx-enterprise'], severity: 'low' },
+        affected: [{ package: { ecosystem: 'PyPI', name: 'edx-enterprise' }, ranges: [{ introduced: '7.0.2', fixed: '7.0.5' }] }],
+      }),
+    ]),
+  );
 
   it('is version 1.1 with the documented _openedx extension on every item', () => {
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
@@ -111,7 +127,13 @@ describe('JSON Feed', () => {
       revision: 1,
       severity: { level: 'medium', score: 4.3, cvss_v3: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' },
       components: ['openedx/openedx-platform'],
-      repositories: [{ repository: 'openedx/openedx-platform', master_fix: '1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5', master_fix_url: 'https://github.com/openedx/openedx-platform/commit/1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5' }],
+      repositories: [
+        {
+          repository: 'openedx/openedx-platform',
+          master_fix: '1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5',
+          master_fix_url: 'https://github.com/openedx/openedx-platform/commit/1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5',
+        },
+      ],
       packages: [],
       aliases: ['CVE-2026-99801', 'GHSA-2c3f-4g5h-6j7m'],
       withdrawn: null,
@@ -119,7 +141,12 @@ describe('JSON Feed', () => {
       csaf: 'https://security.openedx.org/.well-known/csaf/white/2026/oea-2026-101.json',
     });
     expect(advisoryItem._openedx.releases).toEqual([
-      expect.objectContaining({ component: 'openedx/openedx-platform', release: 'verawood', status: 'fixed', tag: 'open-release/verawood.3' }),
+      expect.objectContaining({
+        component: 'openedx/openedx-platform',
+        release: 'verawood',
+        status: 'fixed',
+        tag: 'open-release/verawood.3',
+      }),
       { component: 'openedx/openedx-platform', release: 'teak', status: 'wont_fix' },
     ]);
   });
@@ -129,7 +156,9 @@ describe('JSON Feed', () => {
     expect(schemaErrors(validate, feed)).toEqual([]);
     expect(new Set(feed.items.map((i) => i.id)).size).toBe(feed.items.length);
     const [first] = feed.items;
-    expect(schemaErrors(validate, { ...feed, items: [{ ...first, content_html: undefined }] }).join()).toMatch(/must have required property 'content_html'/);
+    expect(schemaErrors(validate, { ...feed, items: [{ ...first, content_html: undefined }] }).join()).toMatch(
+      /must have required property 'content_html'/,
+    );
     expect(schemaErrors(validate, { ...feed, openedx: {} }).join()).toMatch(/must NOT have additional properties/);
     expect(schemaErrors(validate, { ...feed, items: [{ ...first, date_published: '2 Dec 2026' }] }).join()).toMatch(/date-time/);
   });
@@ -137,7 +166,9 @@ describe('JSON Feed', () => {
   it('gives a package-only advisory without CVSS its ranges and notice severity', () => {
     const item = feed.items[2]!;
     expect(item._openedx.severity).toEqual({ level: 'low' });
-    expect(item._openedx.packages).toEqual([{ ecosystem: 'PyPI', name: 'edx-enterprise', purl: 'pkg:pypi/edx-enterprise', ranges: [{ introduced: '7.0.2', fixed: '7.0.5' }] }]);
+    expect(item._openedx.packages).toEqual([
+      { ecosystem: 'PyPI', name: 'edx-enterprise', purl: 'pkg:pypi/edx-enterprise', ranges: [{ introduced: '7.0.2', fixed: '7.0.5' }] },
+    ]);
     expect(item._openedx.aliases).toEqual([]);
   });
 });

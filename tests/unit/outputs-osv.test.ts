@@ -40,7 +40,8 @@ describe('OSV records', () => {
     // Named-release states, newest release first, with links to the fix.
     expect(entry!.database_specific.releases).toEqual([
       {
-        release: 'verawood', status: 'fixed',
+        release: 'verawood',
+        status: 'fixed',
         commit: '2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5d6',
         commit_url: 'https://github.com/openedx/openedx-platform/commit/2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5d6',
         tag: 'open-release/verawood.3',
@@ -52,10 +53,14 @@ describe('OSV records', () => {
 
   it('start a GIT range at the introducing commit when it is known, and stay valid with no fix at all', () => {
     const introduced = 'aaaabbbbccccddddeeeeffff0000111122223333';
-    const withIntro = recordOf({ affected: [{ repository: 'openedx/credentials', introduced, master_fix: '1111222233334444555566667777888899990000' }] });
+    const withIntro = recordOf({
+      affected: [{ repository: 'openedx/credentials', introduced, master_fix: '1111222233334444555566667777888899990000' }],
+    });
     expect(withIntro.affected[0]!.ranges[0]!.events[0]).toEqual({ introduced });
     valid(withIntro);
-    const unfixed = recordOf({ affected: [{ repository: 'openedx/credentials', releases: [{ release: 'verawood', status: 'affected' }] }] });
+    const unfixed = recordOf({
+      affected: [{ repository: 'openedx/credentials', releases: [{ release: 'verawood', status: 'affected' }] }],
+    });
     expect(unfixed.affected[0]!.ranges[0]!.events).toEqual([{ introduced: '0' }]);
     valid(unfixed);
   });
@@ -66,7 +71,10 @@ describe('OSV records', () => {
       affected: [
         {
           package: { ecosystem: 'PyPI', name: 'Edx_Enterprise' },
-          ranges: [{ introduced: '7.0.2', fixed: '7.0.5' }, { introduced: '8.0.0', last_affected: '8.1.0' }],
+          ranges: [
+            { introduced: '7.0.2', fixed: '7.0.5' },
+            { introduced: '8.0.0', last_affected: '8.1.0' },
+          ],
         },
       ],
     });
@@ -158,12 +166,19 @@ describe('OSV records', () => {
     expect(model.announced.map((n) => n.id)).toEqual(['OEA-2026-103']);
     const index = osvIndex(model);
     expect(index.map((e) => e.site_id)).toEqual(['OEA-2026-101', 'OEA-2026-102']);
-    expect(index[0]).toMatchObject({ id: osvId('OEA-2026-101'), withdrawn: '2026-11-01T00:00:00Z', url: 'https://security.openedx.org/osv/OEA-2026-101.json' });
+    expect(index[0]).toMatchObject({
+      id: osvId('OEA-2026-101'),
+      withdrawn: '2026-11-01T00:00:00Z',
+      url: 'https://security.openedx.org/osv/OEA-2026-101.json',
+    });
   });
 });
 
 describe('OSV records of the sample and fixture content', () => {
-  for (const [name, root] of [['project content', PROJECT_ROOT], ['fixture site', fixtureContent]] as const) {
+  for (const [name, root] of [
+    ['project content', PROJECT_ROOT],
+    ['fixture site', fixtureContent],
+  ] as const) {
     it(`are all schema-valid (${name})`, () => {
       const model = contentModel(root, CLOCK);
       expect(model.published.length).toBeGreaterThan(3);

@@ -31,7 +31,10 @@ describe('security.txt', () => {
   });
 
   it('follows site.yaml when the site moves', () => {
-    const moved = securityTxt({ ...model, site: { ...model.site, url: 'https://psirt.example.org', contact_email: 'psirt@example.org', languages: ['en', 'fr'] } });
+    const moved = securityTxt({
+      ...model,
+      site: { ...model.site, url: 'https://psirt.example.org', contact_email: 'psirt@example.org', languages: ['en', 'fr'] },
+    });
     expect(securityTxtProblems(moved, 'https://psirt.example.org/.well-known/security.txt', model.now)).toEqual([]);
     expect(moved).toContain('Contact: mailto:psirt@example.org');
     expect(moved).toContain('Preferred-Languages: en, fr');
@@ -44,6 +47,8 @@ describe('security.txt', () => {
     expect(securityTxtProblems(far, URL, model.now)).toEqual([expect.stringMatching(/less than a year/)]);
     expect(securityTxtProblems(text.replace(/Expires: .*/, 'Expires: 24 May 2027'), URL, model.now)[0]).toMatch(/RFC 3339/);
     expect(securityTxtProblems(text.replace(/Contact: .*\n/, ''), URL, model.now)).toEqual(['Contact: required, found none']);
-    expect(securityTxtProblems(text, 'https://elsewhere.example/.well-known/security.txt', model.now)[0]).toMatch(/^Canonical: must include/);
+    expect(securityTxtProblems(text, 'https://elsewhere.example/.well-known/security.txt', model.now)[0]).toMatch(
+      /^Canonical: must include/,
+    );
   });
 });

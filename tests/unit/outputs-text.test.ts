@@ -30,7 +30,9 @@ describe('htmlToText', () => {
 
   it('turns the rendered body back into CommonMark that renders to the same HTML', () => {
     const md = htmlToText(html, 'markdown');
-    expect(md).toContain('## Impact\n\nA *crafted* link with `<script>` & **bold** text, see [the fix](https://github.com/openedx/x/commit/abc).');
+    expect(md).toContain(
+      '## Impact\n\nA *crafted* link with `<script>` & **bold** text, see [the fix](https://github.com/openedx/x/commit/abc).',
+    );
     expect(md).toContain('- Block `/api/(x)` at the proxy\n- Upgrade');
     expect(md).toContain('1. First\n2. Second');
     expect(md).toContain('```\nif a < b:\n    pass\n```');

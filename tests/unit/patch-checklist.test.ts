@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Affected } from '../../src/schemas/advisory.ts';
-import { actionFor, checklistPages, describeRange, patchChecklist, patchChecklists, supportStatus } from '../../src/model/patch-checklist.ts';
+import {
+  actionFor,
+  checklistPages,
+  describeRange,
+  patchChecklist,
+  patchChecklists,
+  supportStatus,
+} from '../../src/model/patch-checklist.ts';
 import type { ReleaseInfo } from '../../src/model/site-model.ts';
 import { fixtureModel } from '../support/fixture-model.ts';
 import { FIXTURE_IDS } from '../fixtures/site/canaries.ts';
@@ -30,7 +37,13 @@ describe('patch checklist of the fixture site', () => {
   it('says a wont_fix release gets no fix, with the master commit for reference', () => {
     const t = list('teak');
     expect(t.items[0]!.actions).toEqual([
-      { kind: 'no-fix', component: 'openedx/openedx-platform', repository: 'openedx/openedx-platform', status: 'wont_fix', masterFix: '1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5' },
+      {
+        kind: 'no-fix',
+        component: 'openedx/openedx-platform',
+        repository: 'openedx/openedx-platform',
+        status: 'wont_fix',
+        masterFix: '1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5',
+      },
     ]);
     expect(t.counts).toEqual({ apply: 0, noFix: 1, notAffected: 0 });
   });
@@ -44,7 +57,13 @@ describe('patch checklist of the fixture site', () => {
 
   it('accepts a fix recorded as a tag only', () => {
     expect(list('quince').items[0]!.actions).toEqual([
-      { kind: 'backport', component: 'openedx/openedx-platform', repository: 'openedx/openedx-platform', commit: undefined, tag: 'open-release/quince.2' },
+      {
+        kind: 'backport',
+        component: 'openedx/openedx-platform',
+        repository: 'openedx/openedx-platform',
+        commit: undefined,
+        tag: 'open-release/quince.2',
+      },
     ]);
   });
 
@@ -54,7 +73,15 @@ describe('patch checklist of the fixture site', () => {
     expect(ids(s.items)).toEqual([FIXTURE_IDS.revised]);
     expect(ids(s.toCheck)).toEqual([FIXTURE_IDS.pypi]);
     expect(s.toCheck[0]!.actions).toEqual([
-      { kind: 'upgrade', component: 'edx-enterprise', ecosystem: 'PyPI', name: 'edx-enterprise', repository: 'openedx/edx-enterprise', fixed: ['7.0.5'], ranges: ['>= 7.0.2, < 7.0.5'] },
+      {
+        kind: 'upgrade',
+        component: 'edx-enterprise',
+        ecosystem: 'PyPI',
+        name: 'edx-enterprise',
+        repository: 'openedx/edx-enterprise',
+        fixed: ['7.0.5'],
+        ranges: ['>= 7.0.2, < 7.0.5'],
+      },
     ]);
     // Teak: 2025-06-09 to 2025-12-31. The CVSS 4.0 advisory (2025-09-16) is a master-only fix.
     expect(list('teak').toCheck.map((i) => [i.advisory.id, i.actions[0]!.kind])).toEqual([[FIXTURE_IDS.cvss4, 'master-only']]);
@@ -73,8 +100,14 @@ describe('actions', () => {
   const pkg: Affected = {
     package: { ecosystem: 'npm', name: '@edx/frontend-platform' },
     repository: 'openedx/frontend-platform',
-    ranges: [{ introduced: '8.0.0', fixed: '8.3.2' }, { introduced: '7.0.0', fixed: '7.1.6' }],
-    releases: [{ release: 'teak', status: 'not_affected' }, { release: 'ulmo', status: 'wont_fix' }],
+    ranges: [
+      { introduced: '8.0.0', fixed: '8.3.2' },
+      { introduced: '7.0.0', fixed: '7.1.6' },
+    ],
+    releases: [
+      { release: 'teak', status: 'not_affected' },
+      { release: 'ulmo', status: 'wont_fix' },
+    ],
   };
 
   it('honours a package release row', () => {
@@ -96,7 +129,14 @@ describe('actions', () => {
 });
 
 describe('support status', () => {
-  const base: ReleaseInfo = { name: 'zebra', title: 'Zebra', released: '2027-06-01', end_of_support: '2027-12-31', branch: 'x', supported: false };
+  const base: ReleaseInfo = {
+    name: 'zebra',
+    title: 'Zebra',
+    released: '2027-06-01',
+    end_of_support: '2027-12-31',
+    branch: 'x',
+    supported: false,
+  };
   it('tells a release that is not out yet from one whose support ended', () => {
     expect(supportStatus(base, new Date('2026-11-25T12:00:00Z'))).toBe('not-yet-released');
     expect(supportStatus(base, new Date('2028-01-01T00:00:00Z'))).toBe('ended');
@@ -107,7 +147,11 @@ describe('support status', () => {
 describe('checklist pages', () => {
   it('runs both lists on across pages of bounded size, named rows first', () => {
     const sumac = list('sumac');
-    const big = { ...sumac, items: Array.from({ length: 120 }, () => sumac.items[0]!), toCheck: Array.from({ length: 15 }, () => sumac.toCheck[0]!) };
+    const big = {
+      ...sumac,
+      items: Array.from({ length: 120 }, () => sumac.items[0]!),
+      toCheck: Array.from({ length: 15 }, () => sumac.toCheck[0]!),
+    };
     const pages = checklistPages(big, 50);
     expect(pages.map((p) => [p.page, p.items.length, p.toCheck.length, p.first, p.path])).toEqual([
       [1, 50, 0, 1, '/releases/sumac/'],

@@ -25,7 +25,10 @@ const problemsOf = (fn: () => unknown) => {
 
 describe('prose pages', () => {
   it('fills facts inline and cuts the body where a block goes', () => {
-    const p = renderProse('x.md', page('Write to {{contact_email}} ({{notice_hours}} h).\n\n{{sla}}\n\n## After\n'), 'x', { vars, blocks: ['sla'] });
+    const p = renderProse('x.md', page('Write to {{contact_email}} ({{notice_hours}} h).\n\n{{sla}}\n\n## After\n'), 'x', {
+      vars,
+      blocks: ['sla'],
+    });
     expect(p.parts.map((x) => x.kind)).toEqual(['html', 'block', 'html']);
     expect(p.parts[0]).toEqual({ kind: 'html', html: '<p>Write to security@openedx.org (48 h).</p>\n' });
     expect(p.parts[1]).toEqual({ kind: 'block', name: 'sla' });
@@ -38,7 +41,11 @@ describe('prose pages', () => {
   });
 
   it('names the file, line and the placeholders it knows on an unknown one', () => {
-    expect(problemsOf(() => renderProse('content/pages/x.md', page('Hi\n\nMail {{contact_mail}} now.'), 'x', { vars: { contact_email: 'a' }, blocks: [] }))).toEqual([
+    expect(
+      problemsOf(() =>
+        renderProse('content/pages/x.md', page('Hi\n\nMail {{contact_mail}} now.'), 'x', { vars: { contact_email: 'a' }, blocks: [] }),
+      ),
+    ).toEqual([
       'content/pages/x.md:7: body: unknown placeholder {{contact_mail}} (blocks must stand alone on their line) (expected one of: {{contact_email}})',
     ]);
   });
@@ -51,12 +58,16 @@ describe('prose pages', () => {
   });
 
   it('validates the frontmatter with the page schema', () => {
-    expect(problemsOf(() => renderProse('p.md', page('Body', 'title: T'), 'p'))).toEqual(['p.md:-: description: is required (expected string)']);
+    expect(problemsOf(() => renderProse('p.md', page('Body', 'title: T'), 'p'))).toEqual([
+      'p.md:-: description: is required (expected string)',
+    ]);
   });
 
   it('reports a missing page as a content problem', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oex-pages-'));
-    expect(problemsOf(() => loadProsePage('policy', {}, dir))[0]).toMatch(/: \(file\): cannot be read \(expected the prose page "policy" at .*policy\.md\)/);
+    expect(problemsOf(() => loadProsePage('policy', {}, dir))[0]).toMatch(
+      /: \(file\): cannot be read \(expected the prose page "policy" at .*policy\.md\)/,
+    );
     writeFileSync(join(dir, 'policy.md'), page('{{sla}}'));
     expect(loadProsePage('policy', { blocks: ['sla'] }, dir).data.title).toBe('T');
   });
@@ -94,11 +105,18 @@ describe('advisory page logic', () => {
     const backported = model.published.find((a) => a.id === FIXTURE_IDS.backported)!;
     expect(revisionHistory(backported).map((h) => h.kind)).toEqual(['reported', 'triaged', 'announced', 'published']);
     const withdrawn = model.published.find((a) => a.id === FIXTURE_IDS.withdrawn)!;
-    expect(revisionHistory(withdrawn).at(-1)).toEqual({ kind: 'withdrawn', date: '2024-08-20T10:00:00Z', summary: 'Withdrawn: Not a vulnerability; public certificate pages are shared on purpose.' });
+    expect(revisionHistory(withdrawn).at(-1)).toEqual({
+      kind: 'withdrawn',
+      date: '2024-08-20T10:00:00Z',
+      summary: 'Withdrawn: Not a vulnerability; public certificate pages are shared on purpose.',
+    });
   });
 
   it('does not show a withdrawal that has not happened at the clock', () => {
-    const future = { visibility: 'published' as const, advisory: { publish_at: '2026-01-01T00:00:00Z', revisions: [], withdrawn: { at: '2027-01-01T00:00:00Z', reason: 'later' } } };
+    const future = {
+      visibility: 'published' as const,
+      advisory: { publish_at: '2026-01-01T00:00:00Z', revisions: [], withdrawn: { at: '2027-01-01T00:00:00Z', reason: 'later' } },
+    };
     expect(revisionHistory(future).map((h) => h.kind)).toEqual(['published']);
   });
 });

@@ -24,15 +24,27 @@ describe('nextTransitions', () => {
   });
 
   it('includes a revision coming into force and a withdrawal', () => {
-    const revised = [{ ...base, revisions: [{ date: '2026-12-05T10:00:00Z', summary: 'Added a backport.' }], withdrawn: { at: '2026-12-06T10:00:00Z', reason: 'A duplicate.' } }];
+    const revised = [
+      {
+        ...base,
+        revisions: [{ date: '2026-12-05T10:00:00Z', summary: 'Added a backport.' }],
+        withdrawn: { at: '2026-12-06T10:00:00Z', reason: 'A duplicate.' },
+      },
+    ];
     expect(next({ advisories: revised, releases: [] }, '2026-12-04T00:00:00Z').what).toEqual(['revise OEA-2026-001']);
     expect(next({ advisories: revised, releases: [] }, '2026-12-05T10:00:00Z').what).toEqual(['withdraw OEA-2026-001']);
   });
 
   it('names both ends of a release calendar: the release day and the day after support ends, at 00:00 UTC', () => {
     const releases = [{ name: 'verawood', released: '2026-06-09', end_of_support: '2026-12-31' }];
-    expect(next({ advisories: [], releases }, '2026-06-08T12:00:00Z')).toEqual({ at: '2026-06-09T00:00:00.000Z', what: ['release verawood'] });
-    expect(next({ advisories: [], releases }, '2026-12-31T12:00:00Z')).toEqual({ at: '2027-01-01T00:00:00.000Z', what: ['end-support verawood', 'renew'] });
+    expect(next({ advisories: [], releases }, '2026-06-08T12:00:00Z')).toEqual({
+      at: '2026-06-09T00:00:00.000Z',
+      what: ['release verawood'],
+    });
+    expect(next({ advisories: [], releases }, '2026-12-31T12:00:00Z')).toEqual({
+      at: '2027-01-01T00:00:00.000Z',
+      what: ['end-support verawood', 'renew'],
+    });
   });
 
   it('always has a next change: security.txt is renewed on the first of every month', () => {

@@ -4,12 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import {
-  AdvisoryIdSchema,
-  AdvisorySchema,
-  AliasSchema,
-  type AdvisoryInput,
-} from '../../src/schemas/advisory.ts';
+import { AdvisoryIdSchema, AdvisorySchema, AliasSchema, type AdvisoryInput } from '../../src/schemas/advisory.ts';
 import { CommitSchema, HttpsUrlSchema, InstantSchema, RepositorySchema } from '../../src/schemas/common.ts';
 import { ReleasesFileSchema } from '../../src/schemas/release.ts';
 import { SiteSchema } from '../../src/schemas/site.ts';
@@ -149,7 +144,17 @@ describe('valid edge cases (tests/fixtures/valid)', () => {
 
   it('passes the check with no problem', () => {
     expect(problems).toEqual([]);
-    expect([...byId.keys()]).toEqual(['OEA-2026-101', 'OEA-2026-102', 'OEA-2026-103', 'OEA-2026-104', 'OEA-2026-105', 'OEA-2026-106', 'OEA-2026-107', 'OEA-2026-108', 'OEA-2026-109']);
+    expect([...byId.keys()]).toEqual([
+      'OEA-2026-101',
+      'OEA-2026-102',
+      'OEA-2026-103',
+      'OEA-2026-104',
+      'OEA-2026-105',
+      'OEA-2026-106',
+      'OEA-2026-107',
+      'OEA-2026-108',
+      'OEA-2026-109',
+    ]);
   });
 
   it.each([

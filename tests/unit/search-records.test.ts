@@ -10,7 +10,12 @@ const announced = advisory({
   publish_at: '2026-12-02T14:00:00Z',
   aliases: ['CVE-2026-99903'],
 });
-const hidden = advisory({ id: 'OEA-2026-104', title: 'Quendral upload bypass', announce_at: '2026-12-01T14:00:00Z', publish_at: '2026-12-09T14:00:00Z' });
+const hidden = advisory({
+  id: 'OEA-2026-104',
+  title: 'Quendral upload bypass',
+  announce_at: '2026-12-01T14:00:00Z',
+  publish_at: '2026-12-09T14:00:00Z',
+});
 const withdrawn = advisory({ id: 'OEA-2026-102', withdrawn: { at: '2026-11-01T00:00:00Z', reason: 'Not a vulnerability after all.' } });
 
 describe('search records', () => {
@@ -18,14 +23,30 @@ describe('search records', () => {
   const byUrl = new Map(records.map((r) => [r.url, r]));
 
   it('hold one record per prose page and per published or withdrawn advisory, and nothing of advisories not yet public', () => {
-    expect(records.map((r) => r.url)).toEqual(['/policy/', '/operators/', '/working-group/', '/advisories/OEA-2026-102/', '/advisories/OEA-2026-101/']);
+    expect(records.map((r) => r.url)).toEqual([
+      '/policy/',
+      '/operators/',
+      '/working-group/',
+      '/advisories/OEA-2026-102/',
+      '/advisories/OEA-2026-101/',
+    ]);
     const all = JSON.stringify(records);
-    for (const secret of ['OEA-2026-103', 'Zarnithic', 'plorvex', 'CVE-2026-99903', 'OEA-2026-104', 'Quendral']) expect(all).not.toContain(secret);
+    for (const secret of ['OEA-2026-103', 'Zarnithic', 'plorvex', 'CVE-2026-99903', 'OEA-2026-104', 'Quendral'])
+      expect(all).not.toContain(secret);
   });
 
   it('let an advisory be found by id, alias, summary, component, weakness, body and credit, with its filters and date', () => {
     const r = byUrl.get('/advisories/OEA-2026-101/')!;
-    for (const text of ['OEA-2026-101', 'GHSA-2c3f-4g5h-6j7m', 'CVE-2026-99801', 'staff of one course could read reports', 'openedx/openedx-platform', 'CWE-639', 'Staff of one course could read other reports.', 'Fixture Finder']) {
+    for (const text of [
+      'OEA-2026-101',
+      'GHSA-2c3f-4g5h-6j7m',
+      'CVE-2026-99801',
+      'staff of one course could read reports',
+      'openedx/openedx-platform',
+      'CWE-639',
+      'Staff of one course could read other reports.',
+      'Fixture Finder',
+    ]) {
       expect(r.content).toContain(text);
     }
     expect(r.meta).toEqual({ title: 'Course staff could read grade reports of other courses', id: 'OEA-2026-101', date: '2026-10-07' });

@@ -30,7 +30,10 @@ describe('SECURITY.md generator', () => {
     expect(generic).toContain('<https://security.openedx.org/policy/>');
     expect(generic).toContain('<https://security.openedx.org/feed.xml>');
     expect(generic).toContain('<https://security.openedx.org/calendar.ics>');
-    const moved = securityMd({ ...model, site: { ...model.site, url: 'https://security.example.org', contact_email: 'psirt@example.org' } });
+    const moved = securityMd({
+      ...model,
+      site: { ...model.site, url: 'https://security.example.org', contact_email: 'psirt@example.org' },
+    });
     expect(moved).toContain('<https://security.example.org/policy/>');
     expect(moved).toContain('mailto:psirt@example.org');
     expect(moved).not.toContain('openedx.org/');
@@ -47,7 +50,10 @@ describe('SECURITY.md generator', () => {
     // At the fixture clock (2026-11-25) only Verawood is supported.
     expect(generic).toContain('| Verawood | `open-release/verawood.master` | 31 December 2026 |');
     expect(generic).not.toMatch(/\| (Ulmo|Teak|Sumac|Redwood|Quince|Palm) \|/);
-    const later = securityMd({ ...model, releases: model.releases.map((r) => ({ ...r, supported: r.name === 'ulmo' || r.name === 'verawood' })) });
+    const later = securityMd({
+      ...model,
+      releases: model.releases.map((r) => ({ ...r, supported: r.name === 'ulmo' || r.name === 'verawood' })),
+    });
     expect(later).toMatch(/\| Ulmo \|/);
     const none = securityMd({ ...model, releases: model.releases.map((r) => ({ ...r, supported: false })) });
     expect(none).toContain('No named release is supported at the moment');
@@ -65,7 +71,13 @@ describe('SECURITY.md generator', () => {
     expect(securityMd(fixtureModel())).toBe(generic);
     expect(generic).not.toMatch(/<(?!https:\/\/)[a-z]/i);
     const { html, headings } = renderMarkdown(generic);
-    expect(headings.map((h) => h.text)).toEqual(['Security policy', 'Reporting a vulnerability', 'What happens next', 'Supported versions', 'Staying informed']);
+    expect(headings.map((h) => h.text)).toEqual([
+      'Security policy',
+      'Reporting a vulnerability',
+      'What happens next',
+      'Supported versions',
+      'Staying informed',
+    ]);
     expect(html).toContain('<a href="https://security.openedx.org/policy/">');
     expect(html).toContain('<table>');
   });
@@ -83,7 +95,9 @@ describe('npm run security-md', () => {
   it('fails with usage on a bad repository or an unknown option', () => {
     const bad = cli(['--repo', 'not-a-slug']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--repo: must be a GitHub repository written owner\/name.*\(found "not-a-slug"\)\nusage: npm run security-md/);
+    expect(bad.stderr).toMatch(
+      /--repo: must be a GitHub repository written owner\/name.*\(found "not-a-slug"\)\nusage: npm run security-md/,
+    );
     const unknown = cli(['--bogus']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--bogus'/);

@@ -11,7 +11,10 @@ import { paths } from '../../model/urls.ts';
 export const getStaticPaths = (async () => {
   if (import.meta.env.PROD) return [];
   const model = await getSiteModel();
-  return model.published.map((p) => ({ params: { id: p.id }, props: { text: perAdvisoryFiles(p, model).find((f) => f.path === paths.osv(p.id))!.text } }));
+  return model.published.map((p) => ({
+    params: { id: p.id },
+    props: { text: perAdvisoryFiles(p, model).find((f) => f.path === paths.osv(p.id))!.text },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ text: () => string }> = ({ props }) =>

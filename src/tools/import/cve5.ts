@@ -9,8 +9,22 @@
  * or named releases ("palm", "open-release/palm.master").
  */
 import {
-  addAlias, addCredit, addCwe, addReference, addRepository, addRepositoryFix, addVector, commitOf,
-  currentRepository, emptyImport, fixesFromReferences, FULL_SHA, ghsaIn, ImportError, repositoryOf, type Imported,
+  addAlias,
+  addCredit,
+  addCwe,
+  addReference,
+  addRepository,
+  addRepositoryFix,
+  addVector,
+  commitOf,
+  currentRepository,
+  emptyImport,
+  fixesFromReferences,
+  FULL_SHA,
+  ghsaIn,
+  ImportError,
+  repositoryOf,
+  type Imported,
 } from './imported.ts';
 import type { Fields } from './json-fields.ts';
 import { isVersion, parseRangeText, type Range } from './version-range.ts';
@@ -19,24 +33,36 @@ const RECORD = 'a CVE JSON 5 record';
 
 /** CVE reference tags (cve-schema's tag list) to OSV reference types. */
 const TAGS: Record<string, string> = {
-  patch: 'fix', 'vendor-advisory': 'advisory', 'third-party-advisory': 'advisory', x_refsource_CONFIRM: 'advisory',
-  exploit: 'evidence', 'issue-tracking': 'report', 'mailing-list': 'discussion', 'technical-description': 'article',
-  'release-notes': 'web', x_refsource_MISC: 'web',
+  patch: 'fix',
+  'vendor-advisory': 'advisory',
+  'third-party-advisory': 'advisory',
+  x_refsource_CONFIRM: 'advisory',
+  exploit: 'evidence',
+  'issue-tracking': 'report',
+  'mailing-list': 'discussion',
+  'technical-description': 'article',
+  'release-notes': 'web',
+  x_refsource_MISC: 'web',
 };
 
 /** The commit a version string points at: "< commit 019888f", "< 59bb6d6…", "commit_019888f". */
-const commitIn = (text: string | undefined) => (text ? /(?:^|[\s<=_])(?:commit[\s_]+)?([0-9a-f]{7,40})$/.exec(text.trim())?.[1] : undefined);
+const commitIn = (text: string | undefined) =>
+  text ? /(?:^|[\s<=_])(?:commit[\s_]+)?([0-9a-f]{7,40})$/.exec(text.trim())?.[1] : undefined;
 
 export function fromCve5(record: Fields, knownReleases: readonly string[] = []): Imported {
   const meta = record.object('cveMetadata', RECORD)!;
   const id = meta.string('cveId', RECORD)!;
-  if (meta.string('state') === 'REJECTED') throw new ImportError(record.input, 'cveMetadata.state', `${id} was rejected by the CVE program; there is nothing to import`);
+  if (meta.string('state') === 'REJECTED')
+    throw new ImportError(record.input, 'cveMetadata.state', `${id} was rejected by the CVE program; there is nothing to import`);
   const cna = record.object('containers', RECORD)!.object('cna', RECORD)!;
   const adp = record.object('containers')!.objects('adp');
 
   const out = emptyImport(`CVE ${id}`);
   out.title = cna.string('title');
-  out.description = cna.objects('descriptions').find((d) => d.string('lang')?.startsWith('en'))?.string('value');
+  out.description = cna
+    .objects('descriptions')
+    .find((d) => d.string('lang')?.startsWith('en'))
+    ?.string('value');
   out.published = meta.string('datePublished');
   addAlias(out, id);
   addAlias(out, cna.object('source')?.string('advisory'));
@@ -56,13 +82,21 @@ export function fromCve5(record: Fields, knownReleases: readonly string[] = []):
   for (const c of cna.objects('credits')) addCredit(out, c.string('value'), c.string('type'));
   for (const r of cna.objects('references', RECORD)) {
     const url = r.string('url', 'a reference')!;
-    addReference(out, url, r.strings('tags').map((t) => TAGS[t]).find(Boolean));
+    addReference(
+      out,
+      url,
+      r
+        .strings('tags')
+        .map((t) => TAGS[t])
+        .find(Boolean),
+    );
     addAlias(out, ghsaIn(url));
   }
   addReference(out, `https://www.cve.org/CVERecord?id=${id}`, 'advisory');
 
   const affected = cna.objects('affected', RECORD);
-  if (affected.length === 0) throw new ImportError(record.input, 'containers.cna.affected', `${RECORD} lists what is affected (found an empty list)`);
+  if (affected.length === 0)
+    throw new ImportError(record.input, 'containers.cna.affected', `${RECORD} lists what is affected (found an empty list)`);
   for (const a of affected) importProduct(out, a, knownReleases);
   fixesFromReferences(out);
   return out;
@@ -81,7 +115,7 @@ function importProduct(out: Imported, a: Fields, knownReleases: readonly string[
     const status = v.string('status');
     const version = v.string('version') ?? '';
     const below = v.string('lessThan') ?? v.string('lessThanOrEqual');
-    const sha = v.string('versionType') === 'git' ? below ?? commitIn(version) : commitIn(below) ?? commitIn(version);
+    const sha = v.string('versionType') === 'git' ? (below ?? commitIn(version)) : (commitIn(below) ?? commitIn(version));
     const release = /^(?:open-release\/)?([a-z]+)(?:\.master|\.\d+)?$/.exec(version)?.[1];
     if (status === 'affected' && sha) {
       fix = sha;
@@ -99,7 +133,8 @@ function importProduct(out: Imported, a: Fields, knownReleases: readonly string[
 
   if (ranges.length > 0) {
     const ecosystem = /npmjs/.test(collection) ? 'npm' : 'PyPI';
-    if (!/pypi|npmjs/.test(collection)) out.notes.push(`affected: ${product} was taken to be a PyPI package (the record has no collectionURL); change the ecosystem if not`);
+    if (!/pypi|npmjs/.test(collection))
+      out.notes.push(`affected: ${product} was taken to be a PyPI package (the record has no collectionURL); change the ecosystem if not`);
     const source = out.references.map((r) => repositoryOf(r.url)).find((r) => r?.endsWith(`/${product}`));
     out.affected.push({ package: { ecosystem, name: product }, ...(source ? { repository: source } : {}), ranges, releases });
     return;

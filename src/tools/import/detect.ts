@@ -12,7 +12,8 @@ import { fromOsv } from './osv.ts';
 
 export type RecordFormat = 'osv' | 'ghsa' | 'cve5';
 
-const KINDS = 'an OSV record (id, modified), a GitHub security advisory from the REST API (ghsa_id) or a CVE JSON 5 record (dataType CVE_RECORD)';
+const KINDS =
+  'an OSV record (id, modified), a GitHub security advisory from the REST API (ghsa_id) or a CVE JSON 5 record (dataType CVE_RECORD)';
 
 export function parseRecord(text: string, input: string): Record<string, unknown> {
   let value: unknown;
@@ -37,13 +38,22 @@ export function parseRecord(text: string, input: string): Record<string, unknown
 export function detectFormat(record: Record<string, unknown>, input: string): RecordFormat {
   if (record.dataType === 'CVE_RECORD' || (isObject(record.cveMetadata) && isObject(record.containers))) return 'cve5';
   if (record.data_type === 'CVE' || 'CVE_data_meta' in record) {
-    throw new ImportError(input, 'data_type', 'a CVE JSON 4 record, which this tool does not read; use the JSON 5 record from CVEProject/cvelistV5');
+    throw new ImportError(
+      input,
+      'data_type',
+      'a CVE JSON 4 record, which this tool does not read; use the JSON 5 record from CVEProject/cvelistV5',
+    );
   }
   if ('ghsa_id' in record) return 'ghsa';
   if ('id' in record && ('modified' in record || 'affected' in record || 'schema_version' in record || 'details' in record)) return 'osv';
   // An OSV API response ({"vulns": [...]}) wraps records.
-  if (Array.isArray(record.vulns)) throw new ImportError(input, 'vulns', `an OSV query response with ${record.vulns.length} record(s); save one record and import that`);
-  throw new ImportError(input, '(file)', `not a record this tool knows (found the fields ${Object.keys(record).slice(0, 6).join(', ') || 'none'}); expected ${KINDS}`);
+  if (Array.isArray(record.vulns))
+    throw new ImportError(input, 'vulns', `an OSV query response with ${record.vulns.length} record(s); save one record and import that`);
+  throw new ImportError(
+    input,
+    '(file)',
+    `not a record this tool knows (found the fields ${Object.keys(record).slice(0, 6).join(', ') || 'none'}); expected ${KINDS}`,
+  );
 }
 
 /** Parses, detects and imports a record; every failure is an ImportError naming `input`. */

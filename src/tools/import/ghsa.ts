@@ -5,8 +5,18 @@
  * https://docs.github.com/rest/security-advisories/repository-advisories
  */
 import {
-  addAlias, addCredit, addCwe, addReference, addRepository, addVector, commitOf, currentRepository, emptyImport,
-  fixesFromReferences, repositoryOf, type Imported,
+  addAlias,
+  addCredit,
+  addCwe,
+  addReference,
+  addRepository,
+  addVector,
+  commitOf,
+  currentRepository,
+  emptyImport,
+  fixesFromReferences,
+  repositoryOf,
+  type Imported,
 } from './imported.ts';
 import type { Fields } from './json-fields.ts';
 import { isVersion, parseRangeText } from './version-range.ts';
@@ -22,7 +32,8 @@ export function fromGhsa(record: Fields): Imported {
   out.description = record.string('description');
   out.published = record.string('published_at');
   const state = record.string('state');
-  if (state === 'withdrawn' || state === 'closed' || record.string('withdrawn_at')) out.notes.push(`the GitHub advisory is ${state ?? 'withdrawn'}; make sure it should be published`);
+  if (state === 'withdrawn' || state === 'closed' || record.string('withdrawn_at'))
+    out.notes.push(`the GitHub advisory is ${state ?? 'withdrawn'}; make sure it should be published`);
 
   addAlias(out, id);
   addAlias(out, record.string('cve_id'));
@@ -44,7 +55,8 @@ export function fromGhsa(record: Fields): Imported {
     if (c.string('state') === 'declined') out.notes.push(`credits: ${user?.string('login')} declined the credit and is left out`);
     else addCredit(out, user?.string('login'), c.string('type'), [user?.string('html_url')]);
   }
-  if (detailed.length === 0) for (const c of record.objects('credits')) addCredit(out, c.string('login') ?? c.object('user')?.string('login'), c.string('type'));
+  if (detailed.length === 0)
+    for (const c of record.objects('credits')) addCredit(out, c.string('login') ?? c.object('user')?.string('login'), c.string('type'));
 
   const html = record.string('html_url');
   addReference(out, html, 'advisory');
@@ -52,7 +64,8 @@ export function fromGhsa(record: Fields): Imported {
   // Repository advisories have no reference list: the links are in the description's Markdown.
   for (const url of (out.description ?? '').match(/https?:\/\/[^\s)<>\]"']+/g) ?? []) addReference(out, url.replace(/[.,;:]+$/, ''));
 
-  const repository = repositoryOf(html?.includes('/security/advisories/') ? html : undefined) ?? repositoryOf(record.string('source_code_location'));
+  const repository =
+    repositoryOf(html?.includes('/security/advisories/') ? html : undefined) ?? repositoryOf(record.string('source_code_location'));
   for (const v of record.objects('vulnerabilities')) importVulnerability(out, v, repository);
   if (out.affected.length === 0 && repository && !out.references.some((r) => commitOf(r.url))) addRepository(out, repository);
   fixesFromReferences(out);
@@ -65,19 +78,37 @@ function importVulnerability(out: Imported, v: Fields, repository: string | unde
   const name = pkg?.string('name');
   const ecosystem = ECOSYSTEM[(pkg?.string('ecosystem') ?? '').toLowerCase()];
   const first = v.value.first_patched_version;
-  const patched = v.string('patched_versions') ?? (typeof first === 'string' ? first : typeof first === 'object' && first ? v.object('first_patched_version')?.string('identifier') : undefined);
+  const patched =
+    v.string('patched_versions') ??
+    (typeof first === 'string'
+      ? first
+      : typeof first === 'object' && first
+        ? v.object('first_patched_version')?.string('identifier')
+        : undefined);
   const range = parseRangeText(v.string('vulnerable_version_range'));
-  const fixedVersion = patched?.split(',').map((p) => p.trim()).find(isVersion);
+  const fixedVersion = patched
+    ?.split(',')
+    .map((p) => p.trim())
+    .find(isVersion);
   // A package named like the advisory's repository, with no version range, is the
   // repository deployed from source (the platform is not installed from PyPI).
-  const isSource = !ecosystem || (!range && !fixedVersion && repository !== undefined && currentRepository(`openedx/${name}`) === repository);
+  const isSource =
+    !ecosystem || (!range && !fixedVersion && repository !== undefined && currentRepository(`openedx/${name}`) === repository);
   if (isSource) {
     if (repository) addRepository(out, repository);
-    else out.notes.push(`affected: ${name ?? 'a product'} is not a PyPI or npm package and the advisory names no repository; add it by hand`);
+    else
+      out.notes.push(`affected: ${name ?? 'a product'} is not a PyPI or npm package and the advisory names no repository; add it by hand`);
     return;
   }
   if (!name) return;
-  const ranges = range ? [{ ...range, ...(fixedVersion && !range.fixed && !range.last_affected ? { fixed: fixedVersion } : {}) }] : fixedVersion ? [{ introduced: '0', fixed: fixedVersion }] : [];
-  if (!range) out.notes.push(`affected: ${name}: the vulnerable range "${v.string('vulnerable_version_range') ?? ''}" was not understood; check the range`);
+  const ranges = range
+    ? [{ ...range, ...(fixedVersion && !range.fixed && !range.last_affected ? { fixed: fixedVersion } : {}) }]
+    : fixedVersion
+      ? [{ introduced: '0', fixed: fixedVersion }]
+      : [];
+  if (!range)
+    out.notes.push(
+      `affected: ${name}: the vulnerable range "${v.string('vulnerable_version_range') ?? ''}" was not understood; check the range`,
+    );
   out.affected.push({ package: { ecosystem: ecosystem!, name }, ...(repository ? { repository } : {}), ranges, releases: [] });
 }

@@ -40,7 +40,14 @@ export type Imported = {
 };
 
 export const emptyImport = (source: string): Imported => ({
-  source, aliases: [], cwe: [], credits: [], references: [], affected: [], otherFixes: [], notes: [],
+  source,
+  aliases: [],
+  cwe: [],
+  credits: [],
+  references: [],
+  affected: [],
+  otherFixes: [],
+  notes: [],
 });
 
 /** A record that cannot be imported: names the input and the field, and what was expected. */
@@ -73,7 +80,8 @@ export function commitOf(url: string): { repository: string; sha: string } | und
 /** OSV reference types, from the URL when the record does not type it. */
 export function referenceType(url: string, hint?: string | undefined): Reference['type'] {
   if (COMMIT_URL.test(url)) return 'fix';
-  if (/\/security\/advisories\/GHSA-|nvd\.nist\.gov\/vuln|osv\.dev\/vulnerability|github\.com\/advisories\/|cve\.org\/CVERecord/.test(url)) return 'advisory';
+  if (/\/security\/advisories\/GHSA-|nvd\.nist\.gov\/vuln|osv\.dev\/vulnerability|github\.com\/advisories\/|cve\.org\/CVERecord/.test(url))
+    return 'advisory';
   const typed = hint?.toLowerCase();
   if (typed && (REFERENCE_TYPES as readonly string[]).includes(typed)) return typed as Reference['type'];
   if (/\/(issues|pull)\/\d+/.test(url)) return 'report';
@@ -126,7 +134,8 @@ export function addVector(into: Imported, vector: string | undefined | null): vo
   const key = version === '3.1' ? 'cvss_v3' : 'cvss_v4';
   if (into[key]) return;
   const problem = cvssVectorProblem(v, version);
-  if (problem) into.notes.push(`severity.${key}: the record's vector is not valid (${problem}); check will refuse it until it is corrected`);
+  if (problem)
+    into.notes.push(`severity.${key}: the record's vector is not valid (${problem}); check will refuse it until it is corrected`);
   into[key] = v;
 }
 
@@ -147,7 +156,9 @@ export function addRepositoryFix(into: Imported, fix: { repository: string; sha:
     into.notes.push(`affected ${fix.repository}: the record names commit ${fix.sha} only by a short id; write its full SHA`);
     return;
   }
-  const entry = into.affected.find((a): a is ImportedRepository => 'repository' in a && !('package' in a) && a.repository === fix.repository);
+  const entry = into.affected.find(
+    (a): a is ImportedRepository => 'repository' in a && !('package' in a) && a.repository === fix.repository,
+  );
   if (!entry) into.affected.push({ repository: fix.repository, master_fix: fix.sha, releases: [] });
   else if (!entry.master_fix) entry.master_fix = fix.sha;
   else if (entry.master_fix !== fix.sha && !into.otherFixes.some((f) => f.sha === fix.sha)) into.otherFixes.push(fix);

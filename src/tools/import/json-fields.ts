@@ -39,7 +39,9 @@ export class Fields {
   object(key: string, required?: string): Fields | undefined {
     const v = this.value[key];
     if (v === undefined || v === null) return required ? this.fail(key, `${required} needs "${key}" (missing)`) : undefined;
-    return isObject(v) ? new Fields(this.input, v, this.at(key)) : this.fail(key, `expected an object (found ${JSON.stringify(v).slice(0, 40)})`);
+    return isObject(v)
+      ? new Fields(this.input, v, this.at(key))
+      : this.fail(key, `expected an object (found ${JSON.stringify(v).slice(0, 40)})`);
   }
 
   /** An array field (empty when absent). */
@@ -52,7 +54,9 @@ export class Fields {
   /** The objects of an array field, each as Fields with its index in the path. */
   objects(key: string, required?: string): Fields[] {
     return this.array(key, required).map((v, i) =>
-      isObject(v) ? new Fields(this.input, v, `${this.at(key)}[${i}]`) : this.fail(`${key}[${i}]`, `expected an object (found ${JSON.stringify(v).slice(0, 40)})`),
+      isObject(v)
+        ? new Fields(this.input, v, `${this.at(key)}[${i}]`)
+        : this.fail(`${key}[${i}]`, `expected an object (found ${JSON.stringify(v).slice(0, 40)})`),
     );
   }
 

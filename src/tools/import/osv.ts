@@ -4,8 +4,17 @@
  */
 import { ECOSYSTEMS } from '../../schemas/advisory.ts';
 import {
-  addAlias, addCredit, addCwe, addReference, addRepositoryFix, addVector, emptyImport, fixesFromReferences,
-  repositoryOf, type Imported, type ImportedPackage,
+  addAlias,
+  addCredit,
+  addCwe,
+  addReference,
+  addRepositoryFix,
+  addVector,
+  emptyImport,
+  fixesFromReferences,
+  repositoryOf,
+  type Imported,
+  type ImportedPackage,
 } from './imported.ts';
 import type { Fields } from './json-fields.ts';
 import { rangesFromEvents } from './version-range.ts';
@@ -55,7 +64,9 @@ function importAffected(out: Imported, a: Fields, advisoryRepository: string | u
   let entry: ImportedPackage | undefined;
   if (ecosystem && name && ecosystem !== 'GIT') {
     if (!(ECOSYSTEMS as readonly string[]).includes(ecosystem)) {
-      out.notes.push(`affected: ${name} is a ${ecosystem} package, an ecosystem this site does not list (${ECOSYSTEMS.join(', ')}); it was left out`);
+      out.notes.push(
+        `affected: ${name} is a ${ecosystem} package, an ecosystem this site does not list (${ECOSYSTEMS.join(', ')}); it was left out`,
+      );
       return;
     }
     const found = versionRanges.flatMap((r) => rangesFromEvents(r.objects('events', 'a range')!.map((e) => e.value)));

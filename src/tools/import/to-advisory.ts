@@ -38,14 +38,21 @@ function withoutControlCharacters<T>(value: T): { value: T; replaced: number } {
   return { value: clean(value) as T, replaced };
 }
 
-export function importedToAdvisory(record: Imported, o: ImportOptions): { data: AdvisoryDraft; body: string; text: string; notes: string[] } {
+export function importedToAdvisory(
+  record: Imported,
+  o: ImportOptions,
+): { data: AdvisoryDraft; body: string; text: string; notes: string[] } {
   const { value: imported, replaced } = withoutControlCharacters(record);
   const notes = [...imported.notes];
   if (replaced > 0) notes.push(`the record held ${replaced} control character(s), which feeds cannot carry; each became a space`);
   const sections = splitDescription(imported.description);
-  const affected = imported.affected.length > 0 ? imported.affected.map((a) => affectedEntry(a, imported.otherFixes)) : [{ repository: HINTS.repository, master_fix: HINTS.masterFix, releases: [templateRelease()] }];
-  if (imported.affected.length === 0) notes.push('affected: the record names no package range or fix commit; the affected component is yours to write');
-  const components = affected.map((a) => (('package' in a ? (a.package as { name: string }).name : a.repository) as string));
+  const affected =
+    imported.affected.length > 0
+      ? imported.affected.map((a) => affectedEntry(a, imported.otherFixes))
+      : [{ repository: HINTS.repository, master_fix: HINTS.masterFix, releases: [templateRelease()] }];
+  if (imported.affected.length === 0)
+    notes.push('affected: the record names no package range or fix commit; the affected component is yours to write');
+  const components = affected.map((a) => ('package' in a ? (a.package as { name: string }).name : a.repository) as string);
 
   let title = imported.title?.replace(/\s+/g, ' ').trim();
   if (title && title.length > TITLE_MAX) {
@@ -58,8 +65,14 @@ export function importedToAdvisory(record: Imported, o: ImportOptions): { data: 
     id: o.id,
     title,
     summary,
-    announce_at: proposedDate(`the pre-announcement, at least ${o.noticeHours} hours before publish_at (remove it for an advisory already public)`, o.proposal.announceAt),
-    publish_at: proposedDate(`the publication, when the patch is released${published ? ` (the record was published ${published})` : ''}`, o.proposal.publishAt),
+    announce_at: proposedDate(
+      `the pre-announcement, at least ${o.noticeHours} hours before publish_at (remove it for an advisory already public)`,
+      o.proposal.announceAt,
+    ),
+    publish_at: proposedDate(
+      `the publication, when the patch is released${published ? ` (the record was published ${published})` : ''}`,
+      o.proposal.publishAt,
+    ),
     notice: {
       components,
       releases: [HINTS.noticeReleases],
@@ -73,18 +86,34 @@ export function importedToAdvisory(record: Imported, o: ImportOptions): { data: 
     credits: imported.credits,
     references: imported.references,
   };
-  if (!imported.cvss_v3 && !imported.cvss_v4) notes.push('severity: the record has no CVSS 3.1 or 4.0 vector; score the flaw (notice.severity must then match its level)');
+  if (!imported.cvss_v3 && !imported.cvss_v4)
+    notes.push('severity: the record has no CVSS 3.1 or 4.0 vector; score the flaw (notice.severity must then match its level)');
   if (imported.otherFixes.length > 0) {
-    notes.push(`affected: ${imported.otherFixes.map((f) => f.sha.slice(0, 7)).join(', ')} fix the flaw outside master (backports, presumably): each has a row of affected releases waiting for its release name; check the commits`);
+    notes.push(
+      `affected: ${imported.otherFixes.map((f) => f.sha.slice(0, 7)).join(', ')} fix the flaw outside master (backports, presumably): each has a row of affected releases waiting for its release name; check the commits`,
+    );
   }
-  if (imported.credits.length === 0) notes.push('credits: the record credits nobody; add the reporter as they asked to be named (or leave it empty)');
-  if (summary !== HINTS.summary) notes.push('summary and ## Impact come from the record\'s description: reword them for operators if needed');
+  if (imported.credits.length === 0)
+    notes.push('credits: the record credits nobody; add the reporter as they asked to be named (or leave it empty)');
+  if (summary !== HINTS.summary)
+    notes.push("summary and ## Impact come from the record's description: reword them for operators if needed");
 
   const body = [
-    '## Impact', '', sections.impact ?? HINTS.impact, '',
-    '## Patches', '', sections.patches ?? patchesFromFacts(imported), '',
-    '## Workarounds', '', sections.workarounds ?? HINTS.workarounds, '',
-    '## References', '', referencesSection(imported, sections.references),
+    '## Impact',
+    '',
+    sections.impact ?? HINTS.impact,
+    '',
+    '## Patches',
+    '',
+    sections.patches ?? patchesFromFacts(imported),
+    '',
+    '## Workarounds',
+    '',
+    sections.workarounds ?? HINTS.workarounds,
+    '',
+    '## References',
+    '',
+    referencesSection(imported, sections.references),
   ].join('\n');
   return { data, body, text: advisoryText(data, body), notes };
 }
@@ -109,14 +138,26 @@ function affectedEntry(a: ImportedAffected, otherFixes: Imported['otherFixes']):
     .filter((f) => f.repository === a.repository)
     .map((f) => ({ release: fillIn(`the named release whose branch holds commit ${f.sha.slice(0, 7)}`), status: 'fixed', commit: f.sha }));
   const releases = [...a.releases, ...backports];
-  return { repository: a.repository, master_fix: a.master_fix ?? HINTS.masterFix, releases: releases.length > 0 ? releases : [templateRelease()] };
+  return {
+    repository: a.repository,
+    master_fix: a.master_fix ?? HINTS.masterFix,
+    releases: releases.length > 0 ? releases : [templateRelease()],
+  };
 }
 
-const templateRelease = () => ({ release: HINTS.release, status: HINTS.releaseStatus, commit: releaseCommitHint(''), tag: releaseTagHint('') });
+const templateRelease = () => ({
+  release: HINTS.release,
+  status: HINTS.releaseStatus,
+  commit: releaseCommitHint(''),
+  tag: releaseTagHint(''),
+});
 
 /** The notice level: computed from the first valid vector (3.1 first, as check does). */
 function levelOf(imported: Imported): string | undefined {
-  for (const [vector, version] of [[imported.cvss_v3, '3.1'], [imported.cvss_v4, '4.0']] as const) {
+  for (const [vector, version] of [
+    [imported.cvss_v3, '3.1'],
+    [imported.cvss_v4, '4.0'],
+  ] as const) {
     if (vector && !cvssVectorProblem(vector, version)) return scoreCvss(vector, version).level;
   }
   return undefined;
@@ -127,9 +168,15 @@ function patchesFromFacts(imported: Imported): string {
   const lines: string[] = [];
   for (const a of imported.affected) {
     if ('package' in a) {
-      for (const r of a.ranges) if (r.fixed) lines.push(`- \`${a.package.name}\`: fixed in version [${r.fixed}](${packagePage(a.package.ecosystem, a.package.name, r.fixed)}).`);
+      for (const r of a.ranges)
+        if (r.fixed)
+          lines.push(
+            `- \`${a.package.name}\`: fixed in version [${r.fixed}](${packagePage(a.package.ecosystem, a.package.name, r.fixed)}).`,
+          );
     } else if (a.master_fix) {
-      lines.push(`- \`${a.repository}\`: fixed on master in commit [\`${a.master_fix.slice(0, 7)}\`](${githubCommit(a.repository, a.master_fix)}).`);
+      lines.push(
+        `- \`${a.repository}\`: fixed on master in commit [\`${a.master_fix.slice(0, 7)}\`](${githubCommit(a.repository, a.master_fix)}).`,
+      );
     }
   }
   if (imported.otherFixes.length > 0) {

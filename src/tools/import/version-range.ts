@@ -16,7 +16,10 @@ export function parseRangeText(text: string | null | undefined): Range | undefin
   let introduced: string | undefined;
   let fixed: string | undefined;
   let lastAffected: string | undefined;
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(>=|>|<=|<|=)?\s*(\S+)$/.exec(part);
     if (!m || !isVersion(m[2])) return undefined;
     const [, op = '=', version] = m;
@@ -37,8 +40,10 @@ export function rangesFromEvents(events: ReadonlyArray<Record<string, unknown>>)
   const ranges: Range[] = [];
   for (const e of events) {
     if (typeof e.introduced === 'string') ranges.push({ introduced: e.introduced });
-    else if (typeof e.fixed === 'string' && ranges.at(-1) && !ranges.at(-1)!.fixed && !ranges.at(-1)!.last_affected) ranges.at(-1)!.fixed = e.fixed;
-    else if (typeof e.last_affected === 'string' && ranges.at(-1) && !ranges.at(-1)!.fixed && !ranges.at(-1)!.last_affected) ranges.at(-1)!.last_affected = e.last_affected;
+    else if (typeof e.fixed === 'string' && ranges.at(-1) && !ranges.at(-1)!.fixed && !ranges.at(-1)!.last_affected)
+      ranges.at(-1)!.fixed = e.fixed;
+    else if (typeof e.last_affected === 'string' && ranges.at(-1) && !ranges.at(-1)!.fixed && !ranges.at(-1)!.last_affected)
+      ranges.at(-1)!.last_affected = e.last_affected;
   }
   return ranges;
 }
