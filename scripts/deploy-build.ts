@@ -5,15 +5,18 @@
  * reveal) or the real clock, runs `--stage` after each build (with BUILD_DIR and BUILD_CLOCK
  * set: the nginx target uploads the build there, not yet served), waits until the instant,
  * and builds again if the branch moved meanwhile or another transition passed. Exit 0 means
- * the build in --out may go live now: the clock, the next transition and the site's URL are
- * printed and written to $GITHUB_OUTPUT (clock, until, site_url), and the deploy record to
- * --record, for the next run's plan.
+ * the build may go live now: the folder to publish (--out, or for a site under a path its
+ * host tree, src/deploy/host-tree.ts), the clock, the next transition and the site's URL are
+ * printed and written to $GITHUB_OUTPUT (publish_dir, clock, until, site_url), and the deploy
+ * record to --record, for the next run's plan.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { contentRoot } from '../src/content/content-root.ts';
 import { readCorpus } from '../src/content/read-content.ts';
+import { basePath } from '../src/deploy/headers.ts';
+import { hostTree } from '../src/deploy/host-tree.ts';
 import { prepare } from '../src/deploy/prepare.ts';
 import { nextTransitions } from '../src/embargo/schedule.ts';
 import { clockOrExit, flagsOrExit } from './lib/cli.ts';
@@ -43,12 +46,14 @@ function corpus() {
   return corpus;
 }
 
+let publish = out;
 const state = await prepare(at, {
   now: () => new Date(),
   async build(clock) {
     run(process.execPath, ['scripts/build.ts', '--at', clock.toISOString(), '--out', out]);
-    if (stage) run('sh', ['-c', stage], { BUILD_DIR: out, BUILD_CLOCK: clock.toISOString() });
-    const { advisories, releases } = corpus();
+    const { site, advisories, releases } = corpus();
+    publish = hostTree(out, basePath(site.url));
+    if (stage) run('sh', ['-c', stage], { BUILD_DIR: publish, BUILD_CLOCK: clock.toISOString() });
     return nextTransitions({ advisories: advisories.map((a) => a.data), releases }, clock)[0]!.at;
   },
   sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
@@ -65,8 +70,10 @@ const state = await prepare(at, {
 
 const siteUrl = corpus().site.url;
 const commit = git('rev-parse', 'HEAD');
-console.log(`deploy-build: ready to go live: built for ${state.at} from ${commit.slice(0, 12)}, current until ${state.until}, ${siteUrl}`);
-if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `clock=${state.at}\nuntil=${state.until}\nsite_url=${siteUrl}\n`);
+console.log(`deploy-build: ${publish} may go live: built for ${state.at} from ${commit.slice(0, 12)}, current until ${state.until}, ${siteUrl}`);
+if (process.env.GITHUB_OUTPUT) {
+  appendFileSync(process.env.GITHUB_OUTPUT, `publish_dir=${publish}\nclock=${state.at}\nuntil=${state.until}\nsite_url=${siteUrl}\n`);
+}
 if (flags.record) {
   mkdirSync(dirname(resolve(flags.record as string)), { recursive: true });
   writeFileSync(flags.record as string, `${JSON.stringify({ commit, at: state.at, next: state.until })}\n`);

@@ -65,7 +65,10 @@ export function planRun(input: PlanInput): Plan {
   if (event === 'push') return { action: 'deploy', why: `a push to the deployed branch (${commit.slice(0, 12)})` };
   if (!record) return { action: 'deploy', why: 'no deploy is recorded (first run, or the record expired)' };
   if (record.commit !== commit)
-    return { action: 'deploy', why: `the live site is built from ${record.commit.slice(0, 12)}, not ${commit.slice(0, 12)}` };
+    return {
+      action: 'deploy',
+      why: `the live site is built from ${record.commit.slice(0, 12)}, not ${commit.slice(0, 12) || "this run's commit"}`,
+    };
   const next = Date.parse(record.next);
   if (!(next > 0)) return { action: 'deploy', why: `the record's next transition is not an instant (${JSON.stringify(record.next)})` };
   const ahead = next - now.getTime();
