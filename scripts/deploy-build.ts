@@ -70,7 +70,9 @@ const state = await prepare(at, {
 
 const siteUrl = corpus().site.url;
 const commit = git('rev-parse', 'HEAD');
-console.log(`deploy-build: ${publish} may go live: built for ${state.at} from ${commit.slice(0, 12)}, current until ${state.until}, ${siteUrl}`);
+console.log(
+  `deploy-build: ${publish} may go live: built for ${state.at} from ${commit.slice(0, 12)}, current until ${state.until}, ${siteUrl}`,
+);
 if (process.env.GITHUB_OUTPUT) {
   appendFileSync(process.env.GITHUB_OUTPUT, `publish_dir=${publish}\nclock=${state.at}\nuntil=${state.until}\nsite_url=${siteUrl}\n`);
 }

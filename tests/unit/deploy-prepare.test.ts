@@ -11,7 +11,9 @@ const T = Date.parse('2026-12-02T14:00:00Z');
 const MIN = 60_000;
 
 /** Effects over a fake clock: each build takes `buildMs`, the branch moves at the given times. */
-function simulate({ start, buildMs = 90_000, moves = [] as number[], until = (clock: number) => clock + 7 * 24 * 60 * MIN }) {
+type Simulation = { start: number; buildMs?: number; moves?: number[]; until?: (clock: number) => number };
+
+function simulate({ start, buildMs = 90_000, moves = [], until = (clock) => clock + 7 * 24 * 60 * MIN }: Simulation) {
   let now = start;
   let head = 0;
   let built = 0;
