@@ -1,8 +1,118 @@
-/** Small things the working-group commands share: where content is, how paths are shown, writing safely. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/**
+ * What every command shares: one calling convention, `run(argv, io) → exit code`, so tests
+ * call a command in-process and scripts/<name>.ts is a line; strict flags with `--help`; one
+ * clock flag (`--at`); where content is, how paths are shown, writing safely.
+ *
+ * Exit codes: 0 done, 1 a problem found or a refusal the user can act on, 2 a usage mistake.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { parseInstant, type BuildClock } from '../build/clock.ts';
 import { contentRoot } from '../content/content-root.ts';
 import { isWithin } from '../content/path-within.ts';
+import { ContentError, formatProblem } from '../content/problems.ts';
+import { readCorpus, type Corpus } from '../content/read-content.ts';
+
+/** A command's whole view of its process: output lines, environment, where the user is, standard input. */
+export type Io = {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Standard input, read whole (for commands that read `-`). */
+  stdin: () => Promise<string>;
+};
+
+export type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+/** The real process's Io. */
+export function processIo(): Io {
+  return {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    env: process.env,
+    stdin: async () => readFileSync(0, 'utf8'),
+  };
+}
+
+/** The body of every scripts/<name>.ts: run the command on the process's arguments, exit with its code. */
+export async function runScript(command: Command): Promise<void> {
+  process.exitCode = await command(process.argv.slice(2), processIo());
+}
+
+/** A mistake in how the command was called: printed with the usage line, exit 2. */
+export class UsageError extends Error {}
+
+/** A refusal the user can act on (the file exists, a folder holds no content): printed without a stack trace, exit 1. */
+export class RefusedError extends Error {}
+
+export type Flags = Record<string, string | boolean | string[] | undefined>;
+
+/**
+ * Parses flags strictly: an unknown flag, a stray argument or a flag without its value is a
+ * UsageError, so a mistyped flag never runs the command with defaults. `help` is always known.
+ */
+export function parseFlags(
+  argv: readonly string[],
+  options: ParseArgsOptionsConfig,
+  allowPositionals = false,
+): { flags: Flags; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals,
+    });
+    return { flags: values as Flags, positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** The clock of `--at` (an instant with an offset), else the real time in whole seconds. */
+export function clockFrom(at: string | boolean | string[] | undefined): BuildClock {
+  if (typeof at === 'string') {
+    try {
+      return { now: parseInstant(at, '--at'), source: '--at' };
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  return { now: new Date(Math.floor(Date.now() / 1000) * 1000), source: 'real time' };
+}
+
+/** All content of `root`, checked; any problem throws ContentError naming each. */
+export function checkedCorpus(root: string): Corpus {
+  const { corpus, problems } = readCorpus(root);
+  if (!corpus || problems.length > 0) throw new ContentError(problems);
+  return corpus;
+}
+
+/**
+ * Runs a command's body with the shared error handling: a UsageError prints the message and
+ * the usage line (exit 2), a RefusedError its message (exit 1), a ContentError every problem
+ * (exit 1). Anything else is a bug and keeps its stack trace.
+ */
+export async function guarded(io: Io, usage: string, body: () => number | Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${usage}`);
+      return 2;
+    }
+    if (e instanceof RefusedError) {
+      io.err(e.message);
+      return 1;
+    }
+    if (e instanceof ContentError) {
+      for (const p of e.problems) io.err(formatProblem(p));
+      return 1;
+    }
+    throw e;
+  }
+}
 
 /** `--content-root`, else CONTENT_ROOT, else the project (npm runs scripts there). */
 export function rootFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -17,9 +127,6 @@ export function shown(path: string, env: NodeJS.ProcessEnv = process.env): strin
   const rel = relative(userCwd(env), path);
   return rel && isWithin(userCwd(env), path) ? rel : path;
 }
-
-/** A refusal the user can act on (the file exists, a flag is wrong): printed without a stack trace. */
-export class RefusedError extends Error {}
 
 /** Writes a new file under `root`; refuses to replace one (flag `wx` makes the check and the write one step). */
 export function writeNewFile(root: string, rel: string, text: string): string {

@@ -3,6 +3,7 @@
  * references to named releases, untrusted Markdown. Pure functions over parsed content.
  */
 import { componentName, type AdvisoryData } from '../schemas/advisory.ts';
+import { idYear } from '../schemas/advisory-facts.ts';
 import type { Release } from '../schemas/release.ts';
 import { cvssVectorProblem, scoreCvss } from '../schemas/cvss.ts';
 import { findBodyProblems } from './markdown.ts';
@@ -21,7 +22,7 @@ export function lintAdvisory(a: AdvisoryData, body: string, releases: readonly R
   const base = where.file.split('/').pop()!.replace(/\.md$/, '');
   if (base !== a.id) add(['id'], `must equal the file name (expected "${base}", found "${a.id}")`);
   const dir = where.file.split('/').slice(-2, -1)[0];
-  const year = a.id.slice(4, 8);
+  const year = idYear(a.id);
   if (dir !== year) add(['id'], `the file must sit in the folder of its year (expected advisories/${year}/, found advisories/${dir}/)`);
 
   const t = (iso: string | undefined) => (iso ? Date.parse(iso) : undefined);

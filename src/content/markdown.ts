@@ -7,6 +7,7 @@
  */
 // markdown-it 14, not 15: 15's build sets every token field through a defineProperty helper,
 // which made parsing about 40 % slower (docs/performance.md); 14 gets the same fixes.
+import GithubSlugger from 'github-slugger';
 import MarkdownIt, { type Token } from 'markdown-it';
 
 export type Heading = { depth: number; id: string; text: string };
@@ -21,24 +22,15 @@ detector.validateLink = () => true;
 // Images would load from other hosts (tracking, CSP); check rejects them, rendering drops them.
 renderer.disable('image');
 
-/** GitHub-style slug: lower-case words joined by hyphens; stable anchors for permalinks. */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, '')
-    .trim()
-    .replace(/\s+/g, '-');
-}
-
 function isAllowedLink(url: string): boolean {
   return /^(https:\/\/|mailto:|#|\/(?!\/))/i.test(url.trim());
 }
 
 /** Adds ids and a self-link to headings; collects them for a table of contents. */
 function anchorHeadings(tokens: Token[]): Heading[] {
-  const seen = new Map<string, number>();
+  // GitHub's anchors, so a link copied from the advisory's pull request still lands; a
+  // repeated heading gets -1, -2…, one without letters or digits "section".
+  const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
@@ -47,12 +39,12 @@ function anchorHeadings(tokens: Token[]): Heading[] {
     // into the table of contents and the anchor.
     const inline = tokens[i + 1];
     const text = inline?.children
-      ? inline.children.filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('')
+      ? inline.children
+          .filter((t) => t.type === 'text' || t.type === 'code_inline')
+          .map((t) => t.content)
+          .join('')
       : (inline?.content ?? '');
-    const base = slugify(text) || 'section';
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    const id = count === 0 ? base : `${base}-${count}`;
+    const id = /[\p{L}\p{N}]/u.test(text) ? slugger.slug(text) : slugger.slug('section');
     open.attrSet('id', id);
     headings.push({ depth: Number(open.tag.slice(1)), id, text });
   }
@@ -69,12 +61,13 @@ renderer.renderer.rules.heading_close = (tokens, idx) => {
 renderer.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
 renderer.renderer.rules.table_close = () => '</table></div>\n';
 
-/** The body as HTML, its anchored headings and its plain text, from one parse. */
-export function renderMarkdown(body: string): { html: string; headings: Heading[]; text: string } {
+/** The body as HTML, its anchored headings, its plain text (blocks apart) and its source, from one parse. */
+export function renderMarkdown(body: string): { html: string; headings: Heading[]; text: string; markdown: string } {
   const env = {};
   const tokens = renderer.parse(body, env);
   const headings = anchorHeadings(tokens);
-  return { html: renderer.renderer.render(tokens, renderer.options, env), headings, text: blocksOf(tokens).join(' ') };
+  const html = renderer.renderer.render(tokens, renderer.options, env);
+  return { html, headings, text: blocksOf(tokens).join('\n\n'), markdown: body.trim() };
 }
 
 export type BodyFinding = { line: number; message: string };
@@ -104,9 +97,9 @@ export function findBodyProblems(body: string): BodyFinding[] {
   return findings;
 }
 
-/** The body as plain text, for search fragments and the leak scan's phrases. */
+/** The body as plain text, blocks apart, as `renderMarkdown` gives it. */
 export function plainText(body: string): string {
-  return plainBlocks(body).join(' ');
+  return plainBlocks(body).join('\n\n');
 }
 
 /** The text of each block (heading, paragraph, cell, code) in order, so sentences never span two. */
@@ -124,8 +117,18 @@ function blocksOf(tokens: Token[]): string[] {
   return out.map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
+/** An inline run as text; a link to another site keeps its address after its words, "PyPI (https://pypi.org/…)". */
 function inlineText(children: Token[]): string {
-  return children
-    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : ''))
-    .join('');
+  let out = '';
+  let link: { href: string; from: number } | undefined;
+  for (const c of children) {
+    if (c.type === 'text' || c.type === 'code_inline') out += c.content;
+    else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
+    else if (c.type === 'link_open') link = { href: String(c.attrGet('href') ?? ''), from: out.length };
+    else if (c.type === 'link_close' && link) {
+      if (/^https:\/\//i.test(link.href) && out.slice(link.from).trim() !== link.href) out += ` (${link.href})`;
+      link = undefined;
+    }
+  }
+  return out;
 }

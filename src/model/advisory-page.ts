@@ -1,9 +1,9 @@
 /**
  * Page logic of an advisory page that is worth testing without Astro: section ids that never
- * clash with the body's heading ids, readable labels for OSV's credit and reference types,
- * and the revision history as the reader sees it.
+ * clash with the body's heading ids, and the revision history as the reader sees it. (The
+ * labels of credit and reference types sit beside their enums, in src/schemas/advisory.ts.)
  */
-import type { AdvisoryData, Credit, Reference } from '../schemas/advisory.ts';
+import type { AdvisoryData } from '../schemas/advisory.ts';
 import type { PublishedAdvisory } from './site-model.ts';
 
 export const SECTIONS = ['affected-releases', 'affected-packages', 'credits', 'reference-links', 'history'] as const;
@@ -21,32 +21,6 @@ export function sectionIds(bodyIds: readonly string[]): Record<Section, string> 
   }
   return out;
 }
-
-export const CREDIT_LABELS: Record<Credit['type'], string> = {
-  finder: 'found the flaw',
-  reporter: 'reported it',
-  analyst: 'analysed it',
-  coordinator: 'coordinated the response',
-  remediation_developer: 'developed the fix',
-  remediation_reviewer: 'reviewed the fix',
-  remediation_verifier: 'verified the fix',
-  tool: 'tool that found it',
-  sponsor: 'sponsored the work',
-  other: 'helped',
-};
-
-export const REFERENCE_LABELS: Record<Reference['type'], string> = {
-  advisory: 'Advisory',
-  article: 'Article',
-  detection: 'Detection',
-  discussion: 'Discussion',
-  report: 'Report',
-  fix: 'Fix',
-  introduced: 'Introduced by',
-  package: 'Package',
-  evidence: 'Evidence',
-  web: 'Web page',
-};
 
 export type HistoryEntry = {
   date: string;

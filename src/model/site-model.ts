@@ -2,7 +2,8 @@
  * The one typed model every page, feed and export renders from. It is assembled from public
  * entries only (the loader's output), so a builder cannot reach embargoed data even by mistake.
  */
-import { componentName, type AdvisoryData } from '../schemas/advisory.ts';
+import { componentName } from '../schemas/advisory.ts';
+import { idYear, modifiedAt } from '../schemas/advisory-facts.ts';
 import type { NoticeEntry, PublicEntry, PublishedEntry } from '../schemas/public-entry.ts';
 import type { Release } from '../schemas/release.ts';
 import type { Site } from '../schemas/site.ts';
@@ -21,7 +22,7 @@ export type PublishedAdvisory = PublishedEntry & {
   components: string[];
   /** Named releases the advisory says something about (notice and affected). */
   releaseNames: string[];
-  /** The last revision date, else publish_at. */
+  /** The last change of the record: publication, a revision or the withdrawal (advisory-facts.ts). */
   modified: string;
 };
 
@@ -38,10 +39,6 @@ export type SiteModel = {
   announced: NoticeEntry[];
 };
 
-export function modifiedOf(a: AdvisoryData): string {
-  return a.revisions.at(-1)?.date ?? a.publish_at;
-}
-
 function describe(entry: PublishedEntry): PublishedAdvisory {
   const a = entry.advisory;
   const severity = computeSeverity(a);
@@ -49,12 +46,12 @@ function describe(entry: PublishedEntry): PublishedAdvisory {
   return {
     ...entry,
     id: a.id,
-    year: a.id.slice(4, 8),
+    year: idYear(a.id),
     severity,
     level: severity.level,
     components: a.affected.map(componentName),
     releaseNames: [...releaseNames].sort(),
-    modified: modifiedOf(a),
+    modified: modifiedAt(a),
   };
 }
 

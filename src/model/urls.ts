@@ -50,9 +50,22 @@ export const paths = {
 export const ARCHIVE_FACETS = ['severity', 'year', 'component', 'release'] as const;
 export type ArchiveFacet = (typeof ARCHIVE_FACETS)[number];
 
-/** Absolute URL of a site path, for feeds and exports. */
+/**
+ * The deployment's base path, from Astro's `base` (the path of site.yaml's `url`): "/" at a
+ * domain root, "/security/" under openedx.org/security. Outside Astro (tools, tests) it is "/".
+ */
+const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+
+/**
+ * A route (`paths.…`, always from the site's root) as pages and components link to it: under
+ * the base path. Feeds and exports use `absolute(site.url, route)` instead.
+ */
+export const href = (route: string): string => (BASE === '/' || !route.startsWith('/') ? route : `${BASE}${route.slice(1)}`);
+
+/** Absolute URL of a route, for feeds and exports: under the path of the site's URL, if it has one. */
 export function absolute(siteUrl: string, path: string): string {
-  return new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+  const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
+  return new URL(path.startsWith('/') ? path.slice(1) : path, base).href;
 }
 
 export const githubCommit = (repository: string, sha: string) => `https://github.com/${repository}/commit/${sha}`;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isPackage, type AdvisoryData, type ReleaseFix } from '../schemas/advisory.ts';
+import { modifiedAt } from '../schemas/advisory-facts.ts';
 import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
 import { absolute, githubCommit, githubTag, paths } from '../model/urls.ts';
 
@@ -22,14 +23,8 @@ export function utc(instant: string | Date): string {
 
 const ms = (instant: string) => Date.parse(instant);
 
-/**
- * The last time the published record changed: the latest of publication, each revision and
- * the withdrawal. A withdrawal need not come with a revision entry, yet it changes the record.
- */
-export function lastChange(a: Pick<AdvisoryData, 'publish_at' | 'revisions' | 'withdrawn'>): string {
-  const dates = [a.publish_at, ...a.revisions.map((r) => r.date), ...(a.withdrawn ? [a.withdrawn.at] : [])];
-  return utc(dates.reduce((latest, d) => (ms(d) > ms(latest) ? d : latest)));
-}
+/** The last change of the published record (schemas/advisory-facts.ts), in UTC. */
+export const lastChange = (a: Pick<AdvisoryData, 'publish_at' | 'revisions' | 'withdrawn'>): string => utc(modifiedAt(a));
 
 /** Revisions in date order (content lists them oldest first; this holds whatever the offsets). */
 export function revisionsInOrder(a: Pick<AdvisoryData, 'revisions'>): AdvisoryData['revisions'] {

@@ -17,11 +17,10 @@
 import { levelForScore } from '../schemas/cvss.ts';
 import type { PublishedAdvisory } from '../model/site-model.ts';
 import { absolute, githubCommit, githubTag, packagePage, paths } from '../model/urls.ts';
-import { isPackage, type Affected, type Reference } from '../schemas/advisory.ts';
+import { CREDIT_LABELS, isPackage, REFERENCE_LABELS, type Affected } from '../schemas/advisory.ts';
 import { advisoryUrl, purl, releaseRank, revisionsInOrder, sortedUnique, utc, type OutputContext } from './common.ts';
 import { csafUrl } from './csaf-names.ts';
 import { cweName } from './cwe.ts';
-import { htmlToText } from './html-to-text.ts';
 
 type Note = { category: string; title: string; text: string };
 type Product = { name: string; product_id: string; product_identification_helper?: { purl: string } };
@@ -35,31 +34,6 @@ export type CsafDocument = { document: Record<string, unknown>; product_tree?: R
 
 const VENDOR = 'Open edX';
 const short = (sha: string) => sha.slice(0, 12);
-
-const REFERENCE_SUMMARIES: Record<Reference['type'], string> = {
-  advisory: 'Advisory',
-  article: 'Article',
-  detection: 'Detection',
-  discussion: 'Discussion',
-  report: 'Report',
-  fix: 'Fix',
-  introduced: 'Change that introduced the flaw',
-  package: 'Package',
-  evidence: 'Evidence',
-  web: 'Web page',
-};
-const CREDIT_SUMMARIES: Record<string, string> = {
-  finder: 'found the vulnerability',
-  reporter: 'reported the vulnerability',
-  analyst: 'analysed the vulnerability',
-  coordinator: 'coordinated the response',
-  remediation_developer: 'developed the fix',
-  remediation_reviewer: 'reviewed the fix',
-  remediation_verifier: 'verified the fix',
-  tool: 'tool that found the vulnerability',
-  sponsor: 'sponsored the work',
-  other: 'contributed',
-};
 
 /** Builds the products of one affected entry; ids are unique within the document by construction. */
 function componentPart(a: Affected, id: (label: string) => string, rank: (release: string) => number): ComponentPart {
@@ -185,7 +159,7 @@ function documentReferences(p: PublishedAdvisory, ctx: OutputContext) {
     { category: 'self', summary: 'This CSAF document', url: csafUrl(ctx, p) },
     { category: 'self', summary: 'The advisory on the Open edX security site', url: advisoryUrl(ctx, p.id) },
     { category: 'external', summary: 'The advisory as an OSV record', url: absolute(ctx.site.url, paths.osv(p.id)) },
-    ...p.advisory.references.map((r) => ({ category: 'external', summary: REFERENCE_SUMMARIES[r.type], url: r.url })),
+    ...p.advisory.references.map((r) => ({ category: 'external', summary: REFERENCE_LABELS[r.type], url: r.url })),
   ];
 }
 
@@ -193,7 +167,7 @@ export function csafDocument(p: PublishedAdvisory, ctx: OutputContext): CsafDocu
   const a = p.advisory;
   const history = revisionHistory(p);
   const summary = a.summary.replace(/\s+/g, ' ').trim();
-  const body = htmlToText(p.html, 'plain');
+  const body = p.text;
   const notes: Note[] = [];
   if (a.withdrawn) {
     notes.push({
@@ -282,7 +256,7 @@ function vulnerability(p: PublishedAdvisory, parts: ComponentPart[], productStat
       ? {
           acknowledgments: a.credits.map((c) => ({
             names: [c.name],
-            summary: CREDIT_SUMMARIES[c.type] ?? 'contributed',
+            summary: CREDIT_LABELS[c.type],
             ...(c.contact ? { urls: c.contact } : {}),
           })),
         }

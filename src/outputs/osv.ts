@@ -13,7 +13,6 @@ import { isPackage, type Affected } from '../schemas/advisory.ts';
 import type { PublishedAdvisory, SiteModel } from '../model/site-model.ts';
 import { absolute, githubCommit, packagePage, paths } from '../model/urls.ts';
 import { advisoryUrl, lastChange, purl, releaseStates, sortedUnique, utc, type OutputContext, type ReleaseState } from './common.ts';
-import { htmlToText } from './html-to-text.ts';
 
 /** The OSV schema version these records are written for (nothing newer is used). */
 export const OSV_SCHEMA_VERSION = '1.7.0';
@@ -116,8 +115,7 @@ function details(p: PublishedAdvisory): string {
   const parts = [];
   if (a.withdrawn) parts.push(`**Withdrawn** on ${utc(a.withdrawn.at).slice(0, 10)}: ${a.withdrawn.reason}`);
   parts.push(a.summary.replace(/\s+/g, ' ').trim());
-  const body = htmlToText(p.html, 'markdown');
-  if (body) parts.push(body);
+  if (p.markdown) parts.push(p.markdown);
   return parts.join('\n\n');
 }
 

@@ -114,6 +114,19 @@ export const CREDIT_TYPES = [
   'sponsor',
   'other',
 ] as const;
+/** How a credit reads after the name, on pages and in CSAF acknowledgments: "Ada (found the vulnerability)". */
+export const CREDIT_LABELS: Record<(typeof CREDIT_TYPES)[number], string> = {
+  finder: 'found the vulnerability',
+  reporter: 'reported the vulnerability',
+  analyst: 'analysed the vulnerability',
+  coordinator: 'coordinated the response',
+  remediation_developer: 'developed the fix',
+  remediation_reviewer: 'reviewed the fix',
+  remediation_verifier: 'verified the fix',
+  tool: 'tool that found the vulnerability',
+  sponsor: 'sponsored the work',
+  other: 'contributed',
+};
 export const CreditSchema = z.strictObject({
   name: OneLineSchema,
   type: z.enum(CREDIT_TYPES, { error: `must be one of ${CREDIT_TYPES.join(', ')}` }),
@@ -133,6 +146,19 @@ export const REFERENCE_TYPES = [
   'evidence',
   'web',
 ] as const;
+/** What a reference is, on pages and in CSAF reference summaries. */
+export const REFERENCE_LABELS: Record<(typeof REFERENCE_TYPES)[number], string> = {
+  advisory: 'Advisory',
+  article: 'Article',
+  detection: 'Detection',
+  discussion: 'Discussion',
+  report: 'Report',
+  fix: 'Fix',
+  introduced: 'Change that introduced the flaw',
+  package: 'Package',
+  evidence: 'Evidence',
+  web: 'Web page',
+};
 export const ReferenceSchema = z.strictObject({
   type: z.enum(REFERENCE_TYPES, { error: `must be one of ${REFERENCE_TYPES.join(', ')}` }),
   url: HttpsUrlSchema,

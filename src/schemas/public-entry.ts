@@ -24,8 +24,10 @@ export const PublishedEntrySchema = z.strictObject({
   /** The body rendered to HTML (raw HTML escaped). */
   html: z.string(),
   headings: z.array(z.strictObject({ depth: z.number(), id: z.string(), text: z.string() })),
-  /** The body as plain text, for feeds and exports. */
+  /** The body as plain text, its blocks separated by blank lines, for search, CSAF notes and the leak scan. */
   text: z.string(),
+  /** The body's Markdown source (CommonMark, checked: no raw HTML, https links only), for OSV `details`. */
+  markdown: z.string(),
   embargoed: EmbargoedSchema,
 });
 

@@ -12,6 +12,7 @@ import { HASH_ALGORITHMS } from '../outputs/csaf-provider.ts';
 import { feedItems } from '../outputs/feed-items.ts';
 import { perAdvisoryFiles } from '../outputs/per-advisory-files.ts';
 import type { AdvisoryData } from '../schemas/advisory.ts';
+import { idYear } from '../schemas/advisory-facts.ts';
 import { archiveListings, paginate } from '../model/archive.ts';
 import type { Corpus } from '../content/read-content.ts';
 import { collectSecrets, normalize, secretMatcher, type Secret } from '../embargo/leak-scan.ts';
@@ -86,7 +87,7 @@ export function sample<T>(newestFirst: readonly T[], recent = RECENT, spread = S
  * the CSAF folder of its publication year and, should that year have moved, of its id's year.
  */
 export function exportPaths(a: AdvisoryData): string[] {
-  const csaf = new Set([csafPath({ id: a.id, advisory: a }), paths.csaf(a.id, a.id.slice(4, 8))]);
+  const csaf = new Set([csafPath({ id: a.id, advisory: a }), paths.csaf(a.id, idYear(a.id))]);
   return [paths.osv(a.id), ...[...csaf].flatMap((c) => [c, ...HASH_ALGORITHMS.map((h) => `${c}.${h}`)])];
 }
 

@@ -138,7 +138,7 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
     it('has the body with heading anchors, credits, links, history and export links', () => {
       const html = page(path);
       expect(html).toMatch(/<h2 id="[a-z-]+">[^<]+ <a class="anchor" href="#[a-z-]+"/);
-      expect(mainText(path)).toContain('Fixture Finder (found the flaw)');
+      expect(mainText(path)).toContain('Fixture Finder (found the vulnerability)');
       expect(mainText(path)).toContain('Fixture Reviewer (reviewed the fix)');
       expect(html).toContain('href="https://github.com/openedx/openedx-platform/security/advisories/GHSA-2c3f-4g5h-6j7m"');
       expect(mainText(path)).toMatch(

@@ -7,6 +7,7 @@ import { readReleases, readSite, type AdvisoryEntry } from '../../src/content/re
 import { toPublicEntry } from '../../src/embargo/projection.ts';
 import { assembleModel, type SiteModel } from '../../src/model/site-model.ts';
 import { AdvisorySchema, type AdvisoryInput } from '../../src/schemas/advisory.ts';
+import { idYear } from '../../src/schemas/advisory-facts.ts';
 import { PROJECT_ROOT } from './build-site.ts';
 
 export const CLOCK = '2026-11-25T12:00:00Z';
@@ -43,7 +44,7 @@ export function advisory(change: Partial<AdvisoryInput> = {}): AdvisoryInput {
 
 function entry(input: AdvisoryInput, body: string): AdvisoryEntry {
   const data = AdvisorySchema.parse(input);
-  return { file: `content/advisories/${data.id.slice(4, 8)}/${data.id}.md`, data, body, bodyLine: 1, lineOf: () => 1 };
+  return { file: `content/advisories/${idYear(data.id)}/${data.id}.md`, data, body, bodyLine: 1, lineOf: () => 1 };
 }
 
 const site = readSite(PROJECT_ROOT, [])!;
