@@ -15,7 +15,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { contentRoot } from '../src/content/content-root.ts';
 import { readCorpus } from '../src/content/read-content.ts';
-import { basePath } from '../src/deploy/headers.ts';
+import { basePath } from '../src/model/urls.ts';
 import { hostTree } from '../src/deploy/host-tree.ts';
 import { prepare } from '../src/deploy/prepare.ts';
 import { nextTransitions } from '../src/embargo/schedule.ts';

@@ -1,15 +1,15 @@
 /**
  * npm run deploy-config [-- --site-url <url>] [--root <folder>] [--listen <address>]
  *
- * Writes deploy/nginx.conf from the headers model (src/deploy/headers.ts) for the site URL in
+ * Writes deploy/nginx.conf from the headers model (src/outputs/http-headers.ts) for the site URL in
  * content/site.yaml; run it after changing the model (a test compares the two). With a flag,
  * prints the configuration for that deployment instead, e.g. for an operator serving a path
  * deployment: `npm run -s deploy-config -- --site-url https://openedx.org/security`.
  */
 import { writeFileSync } from 'node:fs';
 import { NGINX_CONF } from '../src/deploy/nginx-server.ts';
-import { nginxConfig } from '../src/deploy/nginx-config.ts';
-import { basePath } from '../src/deploy/headers.ts';
+import { nginxConfig } from '../src/outputs/nginx-config.ts';
+import { basePath } from '../src/model/urls.ts';
 import { corpusOrExit, flagsOrExit } from './lib/cli.ts';
 
 const USAGE = 'usage: npm run deploy-config -- [--site-url <url>] [--root <folder>] [--listen <address>]';

@@ -1,6 +1,6 @@
 /**
  * What the hosts read beside the pages, written into the output before the leak scan reads it:
- * `_headers` from the headers model (src/deploy/headers.ts), and for a deployment under a path
+ * `_headers` from the headers model (src/outputs/http-headers.ts), and for a deployment under a path
  * (https://openedx.org/security) the files that must live at the domain root, in
  * `_domain-root/`: security.txt, which RFC 9116 looks for only at /.well-known/security.txt,
  * and whose CSAF field advertises the provider metadata (CSAF 2.0, 7.1.8).
@@ -9,8 +9,8 @@ import type { AstroIntegration } from 'astro';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOMAIN_ROOT_ROUTES } from '../deploy/headers.ts';
-import { headersFile } from '../deploy/headers-file.ts';
+import { DOMAIN_ROOT_ROUTES } from '../outputs/http-headers.ts';
+import { headersFile } from '../outputs/headers-file.ts';
 
 /** The output folder for the domain root's files of a path deployment. */
 export const DOMAIN_ROOT_DIR = '_domain-root';

@@ -56,6 +56,9 @@ export type ArchiveFacet = (typeof ARCHIVE_FACETS)[number];
  */
 const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 
+/** The base path of a site URL: "/" for https://security.openedx.org, "/security/" for https://openedx.org/security. */
+export const basePath = (siteUrl: string): string => new URL(siteUrl).pathname.replace(/\/*$/, '/');
+
 /**
  * A route (`paths.…`, always from the site's root) as pages and components link to it: under
  * the base path. Feeds and exports use `absolute(site.url, route)` instead.

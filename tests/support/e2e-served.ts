@@ -1,12 +1,12 @@
 /**
  * What a host really sends for a built site: every file of the output requested from the
- * running server, each answer held to the headers model (src/deploy/headers.ts). A file the
+ * running server, each answer held to the headers model (src/outputs/http-headers.ts). A file the
  * server's workers may not read, a wrong type or a missing security header is a problem,
  * one line each.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { responseHeaders } from '../../src/deploy/headers.ts';
+import { responseHeaders } from '../../src/outputs/http-headers.ts';
 
 /** The request path of every file under `dir` (an index.html also by its folder's URL), under `prefix`. */
 export function servedPaths(dir: string, prefix = '/'): string[] {

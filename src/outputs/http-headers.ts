@@ -84,9 +84,6 @@ export const ROUTES: readonly RouteRule[] = [
  */
 export const DOMAIN_ROOT_ROUTES: readonly RouteRule[] = ROUTES.filter((r) => r.route === paths.securityTxt);
 
-/** The base path of a site URL: `/` for https://security.openedx.org, `/security/` for https://openedx.org/security. */
-export const basePath = (siteUrl: string) => new URL(siteUrl).pathname.replace(/\/*$/, '/');
-
 /** A route under the deployment's base path: `/security/` and `/feed.json` give `/security/feed.json`. */
 export const underBase = (base: string, route: string) => `${base.replace(/\/$/, '')}${route}`;
 

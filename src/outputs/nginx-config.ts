@@ -1,5 +1,5 @@
 /**
- * The headers model (headers.ts) as nginx configuration for the http context: the file
+ * The headers model (http-headers.ts) as nginx configuration for the http context: the file
  * `deploy/nginx.conf` (`npm run deploy-config` writes it; a test keeps it equal to this
  * output), with which the browser tests, verify-live's tests and the reveal drill serve builds.
  *
@@ -9,7 +9,7 @@
  * `map` of the request path: nginx leaves out a header whose value is empty. `always` puts
  * the headers on 404 answers too. Locations only set the types the extensions do not give.
  */
-import { DEFAULT_TYPE, hostRules, siteHeaders, TYPES, underBase } from './headers.ts';
+import { DEFAULT_TYPE, hostRules, siteHeaders, TYPES, underBase } from './http-headers.ts';
 
 export type NginxOptions = {
   /** The deployment's base path: `/`, or `/security/` for https://openedx.org/security. */
@@ -62,7 +62,7 @@ export function nginxConfig({ base = '/', root = NGINX_DEFAULTS.root, listen = N
     .flatMap((r) => [`    location = ${r.route} {`, '        types { }', `        default_type ${quoted(r.type!)};`, '    }']);
   return [
     '# The Open edX security site on nginx, for the http context of nginx.conf (include it).',
-    '# Written by `npm run deploy-config` from the headers model (src/deploy/headers.ts) for the',
+    '# Written by `npm run deploy-config` from the headers model (src/outputs/http-headers.ts) for the',
     '# site URL in content/site.yaml; do not edit by hand, a test compares the two.',
     '#',
     '# root is the folder a deploy publishes (docs/embargo.md, "Deploying"). Terminate TLS in',
