@@ -6,6 +6,7 @@ import { bulkExports } from './src/build/bulk-exports.ts';
 import { hostFiles } from './src/build/host-files.ts';
 import { leakGuard } from './src/build/leak-guard.ts';
 import { currentSession } from './src/build/session.ts';
+import { basePath } from './src/model/urls.ts';
 
 // The session (src/build/session.ts) holds the checked content and the clock of this build;
 // `npm run build` opened it already, otherwise this opens it from the environment.
@@ -13,6 +14,9 @@ const site = currentSession().corpus.site;
 
 export default defineConfig({
   site: site.url,
+  // Served under the path of the site's URL (https://openedx.org/security): every link goes
+  // through href() (src/model/urls.ts), which reads this base.
+  base: basePath(site.url),
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },

@@ -57,7 +57,10 @@ export function proseRecord(slug: (typeof PROSE_SLUGS)[number], site: Site): Sea
   };
 }
 
-/** Every record of the site, in a stable order (the index is byte-identical per build). */
+/**
+ * Every record of the site, in a stable order (the index is byte-identical per build). URLs are
+ * routes: Pagefind puts them under the folder its bundle is served from, the base path.
+ */
 export function searchRecords(model: SiteModel): SearchRecord[] {
   return [...PROSE_SLUGS.map((slug) => proseRecord(slug, model.site)), ...model.published.map(advisoryRecord)];
 }

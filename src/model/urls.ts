@@ -71,6 +71,9 @@ export function absolute(siteUrl: string, path: string): string {
   return new URL(path.startsWith('/') ? path.slice(1) : path, base).href;
 }
 
+/** The path a route is served at on the site's host, for code outside Astro (the search index): under the path of the site's URL. */
+export const hostPath = (siteUrl: string, route: string): string => new URL(absolute(siteUrl, route)).pathname;
+
 export const githubCommit = (repository: string, sha: string) => `https://github.com/${repository}/commit/${sha}`;
 export const githubTag = (repository: string, tag: string) => `https://github.com/${repository}/releases/tag/${tag}`;
 export const packagePage = (ecosystem: string, name: string, version?: string) =>

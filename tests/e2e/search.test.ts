@@ -4,14 +4,17 @@
  * reached with the keyboard alone. The embargo holds in the browser too: no canary word, alias
  * or credit name of the announced or hidden fixture advisory finds anything, while the same
  * kind of query for a published advisory does, so the search is proven to be working when it
- * answers "no results".
+ * answers "no results". All of it at the domain root and under a path (Pagefind's bundle and
+ * the results' links must follow the base path).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/model/urls.ts';
 import { CANARIES, FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 import { cspViolations, tabTo } from '../support/e2e-audit.ts';
-import { buildOrThrow, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
+import { buildOrThrow, FIXTURE_SITE, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
+import { contentAt } from '../support/e2e-served.ts';
+import { underBase } from '../../src/outputs/http-headers.ts';
 import { fixtureModel } from '../support/fixture-model.ts';
 
 const INPUT = '.pagefind-ui__search-input';
@@ -51,8 +54,16 @@ async function search(page: Page, term: string) {
   return settled(page, term);
 }
 
-describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
-  const session = useSession(() => buildOrThrow());
+/** At the domain root, and under a path as https://openedx.org/security serves the site. */
+const DEPLOYMENTS = [
+  { base: '/', build: () => buildOrThrow() },
+  { base: '/security/', build: () => buildOrThrow(contentAt(FIXTURE_SITE, 'https://openedx.org/security')) },
+];
+
+describe.skipIf(SKIP_WITHOUT_BROWSER).each(DEPLOYMENTS)('search in Chromium, served under $base', ({ base, build }) => {
+  const session = useSession(build, { base });
+  /** A result's path: the advisory's route under the base path. */
+  const pageOf = (id: string) => underBase(base, paths.advisory(id));
 
   /** Opens /search/ (or `path`), waits for the Pagefind UI, runs `body`, then holds the page to no console error and no CSP violation. */
   async function onSearchPage<T>(body: (page: Page) => Promise<T>, path = paths.search): Promise<T> {
@@ -70,14 +81,14 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
   it('a word of a published advisory title finds that advisory', async () => {
     expect(backported.advisory.title).toMatch(/grade reports/i);
     const found = await onSearchPage((page) => search(page, 'grade reports'));
-    expect(found.paths).toContain(paths.advisory(FIXTURE_IDS.backported));
+    expect(found.paths).toContain(pageOf(FIXTURE_IDS.backported));
   });
 
   it('an advisory id or alias finds exactly that advisory, and an unknown one finds nothing', async () => {
     await onSearchPage(async (page) => {
-      expect(await search(page, backported.id)).toMatchObject({ count: 1, paths: [paths.advisory(backported.id)] });
+      expect(await search(page, backported.id)).toMatchObject({ count: 1, paths: [pageOf(backported.id)] });
       const alias = backported.advisory.aliases[0]!;
-      expect(await search(page, alias.toLowerCase())).toMatchObject({ count: 1, paths: [paths.advisory(backported.id)] });
+      expect(await search(page, alias.toLowerCase())).toMatchObject({ count: 1, paths: [pageOf(backported.id)] });
       expect((await search(page, 'OEA-2030-999')).count).toBe(0);
       expect((await search(page, 'CVE-2031-11111')).count).toBe(0);
     });
@@ -101,7 +112,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
       );
       const filtered = await settled(page, 'course');
       expect(filtered.count).toBe(expected);
-      const levels = filtered.paths.map((path) => published.find((a) => paths.advisory(a.id) === path)?.level);
+      const levels = filtered.paths.map((path) => published.find((a) => pageOf(a.id) === path)?.level);
       expect(levels).toEqual(filtered.paths.map(() => 'medium'));
     });
   });
@@ -136,7 +147,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
       );
       const filtered = await settled(page, 'course');
       expect(filtered.count).toBe(expected);
-      const gotYears = filtered.paths.map((path) => published.find((a) => paths.advisory(a.id) === path)?.year);
+      const gotYears = filtered.paths.map((path) => published.find((a) => pageOf(a.id) === path)?.year);
       expect(gotYears).toEqual(filtered.paths.map(() => value));
     });
   });
@@ -145,7 +156,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
     await onSearchPage(async (page) => {
       expect(await tabTo(page, INPUT), 'Tab never reached the search box').toBe(true);
       await page.keyboard.type('grade');
-      expect((await settled(page, 'grade')).paths).toContain(paths.advisory(FIXTURE_IDS.backported));
+      expect((await settled(page, 'grade')).paths).toContain(pageOf(FIXTURE_IDS.backported));
     });
   });
 
@@ -174,8 +185,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
       }
       // The same kind of query for a published advisory does find it: the search was working.
       const alias = backported.advisory.aliases[0]!;
-      if (!(await search(page, alias)).paths.includes(paths.advisory(backported.id)))
-        out.push(`control: ${alias} did not find ${backported.id}`);
+      if (!(await search(page, alias)).paths.includes(pageOf(backported.id))) out.push(`control: ${alias} did not find ${backported.id}`);
       return out;
     });
     expect(hits).toEqual([]);

@@ -4,9 +4,49 @@
  * server's workers may not read, a wrong type or a missing security header is a problem,
  * one line each.
  */
-import { readdirSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { hostTree } from '../../src/deploy/host-tree.ts';
+import { startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
 import { responseHeaders } from '../../src/outputs/http-headers.ts';
+import { nginxConfig } from '../../src/outputs/nginx-config.ts';
+
+/**
+ * Serves a build as production does: at a domain root, the output with the committed
+ * deploy/nginx.conf; under a path, a copy arranged as the deploy publishes it (host-tree.ts)
+ * with the configuration `npm run deploy-config -- --site-url …` prints for that path.
+ */
+export async function serveBuild(dist: string, base = '/'): Promise<NginxServer & { base: string; tree: string }> {
+  if (base === '/') return { ...(await startNginx(dist)), base, tree: dist };
+  const dir = mkdtempSync(join(tmpdir(), 'oex-host-'));
+  // nginx's workers (another user) must reach the tree inside.
+  chmodSync(dir, 0o755);
+  const copy = join(dir, 'site');
+  cpSync(dist, copy, { recursive: true });
+  const tree = hostTree(copy, base);
+  const server = await startNginx(tree, nginxConfig({ base }));
+  return {
+    ...server,
+    base,
+    tree,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A copy of the content root `root` whose site.yaml names another URL (a site under a path). */
+export function contentAt(root: string, url: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'oex-content-'));
+  cpSync(join(root, 'content'), join(copy, 'content'), { recursive: true });
+  const site = join(copy, 'content/site.yaml');
+  const text = readFileSync(site, 'utf8');
+  if (!/^url: .+$/m.test(text)) throw new Error(`${site} has no url line`);
+  writeFileSync(site, text.replace(/^url: .+$/m, `url: ${url}`));
+  return copy;
+}
 
 /** The request path of every file under `dir` (an index.html also by its folder's URL), under `prefix`. */
 export function servedPaths(dir: string, prefix = '/'): string[] {
