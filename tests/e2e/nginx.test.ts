@@ -4,7 +4,8 @@
  * workers running as an unprivileged user. Every built file must be served with the headers
  * of the headers model (security headers, content type, CORS), missing pages get the 404
  * page with the same security headers, and the committed host files equal what the model
- * writes today.
+ * writes today. A site under a path (https://openedx.org/security) is served the same way,
+ * from the host tree a deploy publishes, with security.txt at the domain root.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,9 +19,9 @@ import { nginxConfig } from '../../src/outputs/nginx-config.ts';
 import { NGINX_CONF, startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
 import { paths } from '../../src/model/urls.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
-import { cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
+import { buildSite, cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
 import { removeTemp } from '../support/e2e-site.ts';
-import { answerProblems, fetchAll, servedPaths } from '../support/e2e-served.ts';
+import { answerProblems, contentAt, fetchAll, servedPaths, serveBuild } from '../support/e2e-served.ts';
 import { FIXTURE_SITE } from '../support/fixture-model.ts';
 
 let dist: string;
@@ -135,5 +136,52 @@ describe('the host files come from the headers model', () => {
     const text = readFileSync(join(dist, '_headers'), 'utf8');
     expect(text).toBe(headersFile());
     for (const value of Object.values(responseHeaders(paths.jsonFeed))) expect(text).toContain(value);
+  });
+});
+
+describe('a site under a path, served from its host tree', () => {
+  const UNDER_PATH = 'https://openedx.org/security';
+  let built: string;
+  let host: Awaited<ReturnType<typeof serveBuild>>;
+  beforeAll(async () => {
+    const b = buildSite(contentAt(FIXTURE_SITE, UNDER_PATH), FIXTURE_CLOCK);
+    if (b.code !== 0) throw new Error(`the build failed:\n${b.stderr.slice(-3000)}`);
+    built = b.outDir;
+    host = await serveBuild(built, '/security/');
+  });
+  afterAll(async () => {
+    await host?.stop();
+    removeTemp(built);
+  });
+
+  it('serves every file of the tree with the headers of the model, and security.txt at the domain root', async () => {
+    const files = servedPaths(host.tree).filter((p) => p !== '/_headers');
+    expect(files).toContain('/.well-known/security.txt');
+    expect(files.filter((p) => !p.startsWith('/security/'))).toEqual(['/.well-known/security.txt']);
+    const answers = await fetchAll(host.url, files);
+    expect(answers.flatMap((a) => answerProblems(a, '/security/'))).toEqual([]);
+    expect(host.errors()).not.toMatch(/Permission denied/);
+  });
+
+  it("the domain-root security.txt is the site's own, naming both addresses as canonical", async () => {
+    const [root = '', site = ''] = await Promise.all(
+      ['/.well-known/security.txt', '/security/.well-known/security.txt'].map((p) => fetch(`${host.url}${p}`).then((r) => r.text())),
+    );
+    expect(root).toBe(site);
+    expect(root.match(/^Canonical: .*$/gm)).toEqual([
+      'Canonical: https://openedx.org/.well-known/security.txt',
+      'Canonical: https://openedx.org/security/.well-known/security.txt',
+    ]);
+    expect(root).toMatch(/^CSAF: https:\/\/openedx\.org\/security\/\.well-known\/csaf\/provider-metadata\.json$/m);
+  });
+
+  it("answers a missing page, under the path or not, with the site's 404 page", async () => {
+    for (const path of ['/security/no-such-page/', '/no-such-page/', '/', '/_headers', '/security/_headers']) {
+      const res = await fetch(`${host.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).toMatch(/Page not found[\s\S]*href="\/security\/advisories\/"/);
+    }
+    const moved = await fetch(`${host.url}/security/advisories`, { redirect: 'manual' });
+    expect([moved.status, moved.headers.get('location')]).toEqual([301, '/security/advisories/']);
   });
 });
