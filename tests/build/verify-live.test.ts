@@ -20,6 +20,7 @@ import { perAdvisoryFiles } from '../../src/outputs/per-advisory-files.ts';
 import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
 import { startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
 import { publishModes } from '../../src/build/file-modes.ts';
+import { contentAt, serveBuild } from '../support/e2e-served.ts';
 
 const published = `---
 id: OEA-2026-601
@@ -56,12 +57,12 @@ const root = makeBareContentRoot({
 const CLOCK = '2026-11-25T12:00:00Z';
 
 // Asynchronous, like the servers' start and stop: the tests wait on them together.
-function verify(base: string, at: string): Promise<{ code: number; out: string }> {
+function verify(base: string, at: string, contentRoot = root): Promise<{ code: number; out: string }> {
   return new Promise((done) => {
     execFile(
       process.execPath,
       ['scripts/verify-live.ts', base, '--at', at],
-      { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: root, BUILD_AT: '' }), encoding: 'utf8' },
+      { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: contentRoot, BUILD_AT: '' }), encoding: 'utf8' },
       (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
     );
   });
@@ -191,6 +192,30 @@ describe('npm run verify-live', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/OEA-2027-603 is hidden at the clock but its page is served/);
     expect(r.out).toMatch(/embargoed title .*vondelkrast/);
+  });
+});
+
+describe('npm run verify-live, for a site under a path', () => {
+  // https://openedx.org/security, served under /security/ from the host tree a deploy publishes.
+  const underPath = contentAt(root, 'https://openedx.org/security');
+  let host: Awaited<ReturnType<typeof serveBuild>>;
+  beforeAll(async () => {
+    const built = buildSite(underPath, CLOCK);
+    expect(built.code, built.stderr).toBe(0);
+    host = await serveBuild(built.outDir, '/security/');
+  });
+  afterAll(() => host?.stop());
+
+  it('passes checked at the path the site is served under', async () => {
+    const r = await verify(`${host.url}/security`, CLOCK, underPath);
+    expect(r.out).toMatch(/verify-live: ok, \d+ URLs checked/);
+    expect(r.code).toBe(0);
+  });
+
+  it('fails checked at the domain root, where none of it is', async () => {
+    const r = await verify(host.url, CLOCK, underPath);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/OEA-2026-601 is published at the clock but its page is missing \(status 404\)/);
   });
 });
 
