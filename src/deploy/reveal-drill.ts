@@ -15,17 +15,24 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readCorpus, type Corpus } from '../content/read-content.ts';
 import { nextTransitions } from '../embargo/schedule.ts';
-import { paths } from '../model/urls.ts';
+import { basePath, paths } from '../model/urls.ts';
+import { nginxConfig } from '../outputs/nginx-config.ts';
 import { nextId } from '../tools/next-id.ts';
 import { exportPaths } from '../verify/verify-live.ts';
-import { startNginx, type NginxServer } from './nginx-server.ts';
+import { hostTree } from './host-tree.ts';
+import { findNginx, NO_NGINX, startNginx, type NginxServer } from './nginx-server.ts';
 import { planRun, type DeployRecord } from './plan.ts';
 import { prepare } from './prepare.ts';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
 const PUBLISH = join(PROJECT, 'deploy/nginx-publish.sh');
 
-export type DrillOptions = { aheadSeconds?: number; log?: (line: string) => void };
+export type DrillOptions = {
+  aheadSeconds?: number;
+  /** The folder holding the `content/` to copy (CONTENT_ROOT; the project's own by default). */
+  from?: string;
+  log?: (line: string) => void;
+};
 
 const advisory = (id: string, publishAt: string) => `---
 id: ${id}
@@ -79,20 +86,24 @@ const verifyLive = (url: string, at: string, root: string) =>
   });
 
 /** Rehearses one reveal; resolves to the seconds between publish_at and a passing verify-live. */
-export async function revealDrill({ aheadSeconds = 40, log = console.log }: DrillOptions = {}): Promise<number> {
+export async function revealDrill({ aheadSeconds = 40, from = PROJECT, log = console.log }: DrillOptions = {}): Promise<number> {
+  if (!findNginx()) throw new Error(NO_NGINX);
   const work = mkdtempSync(join(tmpdir(), 'oex-drill-'));
   // nginx's workers (another user) serve the releases from here.
   chmodSync(work, 0o755);
   let server: NginxServer | undefined;
   try {
-    cpSync(join(PROJECT, 'content'), join(work, 'content'), { recursive: true });
+    cpSync(join(from, 'content'), join(work, 'content'), { recursive: true });
     mkdirSync(join(work, 'builds'));
     const publishAt = new Date(Math.ceil(Date.now() / 1000 + aheadSeconds) * 1000);
     const id = nextId(work, publishAt.getUTCFullYear());
     const file = join(work, 'content/advisories', String(publishAt.getUTCFullYear()), `${id}.md`);
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, advisory(id, publishAt.toISOString().replace('.000Z', 'Z')));
-    const data = checkedCorpus(work).advisories.find((a) => a.data.id === id)!.data;
+    const corpus = checkedCorpus(work);
+    const data = corpus.advisories.find((a) => a.data.id === id)!.data;
+    // A site under a path is served as the workflow publishes it: its host tree, with its configuration.
+    const base = basePath(corpus.site.url);
     log(`reveal-drill: ${id} scheduled for ${data.publish_at} (in ${aheadSeconds} s), in ${work}`);
 
     const site = { DEPLOY_ROOT: join(work, 'host') };
@@ -105,7 +116,7 @@ export async function revealDrill({ aheadSeconds = 40, log = console.log }: Dril
         encoding: 'utf8',
       });
       if (r.status !== 0) throw new Error(`reveal-drill: the build for ${clock.toISOString()} failed:\n${r.stderr.slice(-3000)}`);
-      sh([PUBLISH, 'stage', out, clock.toISOString().replace(/[:.]/g, '-')], site);
+      sh([PUBLISH, 'stage', hostTree(out, base), clock.toISOString().replace(/[:.]/g, '-')], site);
       const { advisories, releases } = checkedCorpus(work);
       return nextTransitions({ advisories: advisories.map((a) => a.data), releases }, clock)[0]!.at;
     };
@@ -126,8 +137,9 @@ export async function revealDrill({ aheadSeconds = 40, log = console.log }: Dril
     if (plan(null).action !== 'deploy') throw new Error('reveal-drill: with no record the plan must deploy');
     const first = await prepare(null, { ...effects, sleep: (ms) => new Promise((ok) => setTimeout(ok, ms)) });
     sh([PUBLISH, 'switch', first.at.replace(/[:.]/g, '-')], site);
-    server = await startNginx(join(work, 'host/current'));
-    log(`reveal-drill: live at ${server.url}, built for ${first.at}, current until ${first.until}`);
+    server = await startNginx(join(work, 'host/current'), ...(base === '/' ? [] : [nginxConfig({ base })]));
+    const siteUrl = `${server.url}${base.slice(0, -1)}`;
+    log(`reveal-drill: live at ${siteUrl}/, built for ${first.at}, current until ${first.until}`);
 
     // The next run finds the publication inside the lead window.
     const next = plan({ commit, at: first.at, next: first.until });
@@ -141,7 +153,7 @@ export async function revealDrill({ aheadSeconds = 40, log = console.log }: Dril
     const poll = async (ms: number) => {
       for (const end = Date.now() + ms; Date.now() < end; polls++) {
         for (const path of watched) {
-          const res = await fetch(`${server!.url}${path}`);
+          const res = await fetch(`${siteUrl}${path}`);
           await res.arrayBuffer();
           if (res.ok && Date.now() < publishAt.getTime()) served.push(`${path} at ${new Date().toISOString()}`);
         }
@@ -156,7 +168,7 @@ export async function revealDrill({ aheadSeconds = 40, log = console.log }: Dril
     if (served.length > 0) throw new Error(`reveal-drill: served before publish_at:\n${served.join('\n')}`);
 
     for (;;) {
-      const { code, out } = await verifyLive(server.url, reveal.at, work);
+      const { code, out } = await verifyLive(siteUrl, reveal.at, work);
       if (code === 0) break;
       if (Date.now() - publishAt.getTime() > 120_000)
         throw new Error(`reveal-drill: verify-live still fails 120 s after publish_at:\n${out.slice(-2000)}`);
