@@ -16,6 +16,7 @@ import { join, resolve, sep } from 'node:path';
 import { describeClock } from '../build/clock.ts';
 import { PREVIEW_ENV } from '../build/content-loader.ts';
 import { discardJobs, startJobs } from '../build/jobs.ts';
+import { publishModes } from '../build/file-modes.ts';
 import { moveDir } from '../build/move-dir.ts';
 import { outputDirProblem } from '../build/output-dir.ts';
 import { closeSession, openSession, type BuildSession } from '../build/session.ts';
@@ -107,6 +108,7 @@ async function astroBuild(outDir: string): Promise<Error | undefined> {
       logLevel: process.env.ASTRO_LOG_LEVEL === 'debug' ? 'debug' : 'info',
     });
     if (stageDir !== outDir) moveDir(stageDir, outDir);
+    publishModes(outDir);
     return undefined;
   } catch (e) {
     rmSync(stageDir, { recursive: true, force: true });

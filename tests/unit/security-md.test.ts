@@ -35,6 +35,13 @@ describe('SECURITY.md generator', () => {
     expect(moved).not.toContain('openedx.org/');
   });
 
+  it('links under the path of a site served under one', () => {
+    const underPath = securityMd({ ...model, site: { ...model.site, url: 'https://openedx.org/security' } });
+    const links = [...underPath.matchAll(/<(https:[^>]+)>/g)].map((m) => m[1]!);
+    expect(links).toContain('https://openedx.org/security/policy/');
+    expect(links.filter((l) => !l.startsWith('https://openedx.org/security/'))).toEqual([]);
+  });
+
   it('copies every response target from site.yaml', () => {
     for (const [level, t] of Object.entries(model.site.sla)) {
       const name = level[0]!.toUpperCase() + level.slice(1);
