@@ -1,18 +1,19 @@
 /**
  * Bytes a visitor downloads to run a first search: load the search page in a real browser,
  * type a query, wait for results, and add up every response (text gzip-compressed as a host
- * would serve it; Pagefind's files are already compressed and count as they are).
+ * would serve it; Pagefind's files are already compressed and count as they are). The page
+ * is served by nginx with the repository's configuration, as in production.
  */
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../lib/browser.ts';
-import { serveStatic } from '../lib/serve-static.ts';
+import { launchChromium } from '../../tests/support/browser.ts';
+import { startNginx } from '../../src/deploy/nginx-server.ts';
 
 export type SearchWeight = { query: string; requests: number; bytes: number; results: number };
 
 const COMPRESSIBLE = /text\/|javascript|json|svg|xml/;
 
 export async function weighFirstSearch(dist: string, query: string): Promise<SearchWeight> {
-  const server = await serveStatic(dist);
+  const server = await startNginx(dist);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -41,6 +42,6 @@ export async function weighFirstSearch(dist: string, query: string): Promise<Sea
     return { query, requests, bytes, results };
   } finally {
     await browser.close();
-    await server.close();
+    await server.stop();
   }
 }

@@ -1,7 +1,11 @@
-/** /robots.txt: everything may be crawled; the sitemap lists every page. */
+/**
+ * /robots.txt: everything may be crawled; the sitemap lists every page. Crawlers read it only
+ * at a domain root: a site under a path needs these lines in its domain's robots.txt
+ * (docs/embargo.md, "Deploying under a path").
+ */
 import type { APIRoute } from 'astro';
 import { getSiteModel } from '../build/session.ts';
-import { absolute, paths } from '../model/urls.ts';
+import { absolute, hostPath, paths } from '../model/urls.ts';
 
 export const GET: APIRoute = async () => {
   const { site } = await getSiteModel();
@@ -9,7 +13,7 @@ export const GET: APIRoute = async () => {
   const text = [
     'User-agent: *',
     'Allow: /',
-    `Disallow: ${paths.searchIndex}`,
+    `Disallow: ${hostPath(site.url, paths.searchIndex)}`,
     '',
     `Sitemap: ${absolute(site.url, paths.sitemap)}`,
     '',
