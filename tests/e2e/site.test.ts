@@ -117,21 +117,26 @@ describe.each(CONTENT.map((c) => c.name))('%s: every file', (name) => {
     const base = basePath(siteUrl);
     const { links, problems } = checkFeedLinks(dist, siteUrl);
     expect(problems.map((p) => `${p.page}: ${p.href}: ${p.problem}`)).toEqual([]);
-    const siteFeeds = new Set([`${underBase(base, paths.rss)} application/rss+xml`, `${underBase(base, paths.jsonFeed)} application/feed+json`]);
+    const siteFeeds = new Set([
+      `${underBase(base, paths.rss)} application/rss+xml`,
+      `${underBase(base, paths.jsonFeed)} application/feed+json`,
+    ]);
     const own = links.filter((l) => !siteFeeds.has(`${l.href} ${l.type}`));
     expect(links.length - own.length).toBe(htmlFiles(dist).length * 2);
     // A named release's pages and listing advertise that release's feeds; a component's listing, the component's.
     const scopeOf = (page: string) => /^\/releases\/([^/]+)\//.exec(page)?.[1] ?? /^\/advisories\/release\/([^/]+)\//.exec(page)?.[1];
     const componentOf = (page: string) => /^\/advisories\/component\/([^/]+)\//.exec(page)?.[1];
+    // Pages are files of the output; under a base path their address starts with it.
+    const route = (page: string) => (page.startsWith(base) ? `/${page.slice(base.length)}` : page);
     const expected = (l: (typeof own)[number]) => {
-      const release = scopeOf(l.page);
-      const component = componentOf(l.page);
+      const release = scopeOf(route(l.page));
+      const component = componentOf(route(l.page));
       const folder = release ? `/releases/${release}/` : component ? `/advisories/component/${component}/` : undefined;
       const file = { 'application/rss+xml': 'feed.xml', 'application/feed+json': 'feed.json', 'text/calendar': 'calendar.ics' }[l.type];
       return folder ? `${l.page} ${underBase(base, `${folder}${file}`)}` : `${l.page}: no own feeds`;
     };
     expect(own.map((l) => `${l.page} ${l.href}`)).toEqual(own.map(expected));
-    expect(own.filter((l) => l.page === `${paths.release('verawood')}index.html`)).toHaveLength(3);
+    expect(own.filter((l) => l.page === underBase(base, `${paths.release('verawood')}index.html`))).toHaveLength(3);
   });
 });
 
