@@ -9,7 +9,7 @@ export const GET: APIRoute = async () => {
   const text = [
     'User-agent: *',
     'Allow: /',
-    `Disallow: ${paths.searchIndex}`,
+    `Disallow: ${paths.pagefind}`,
     '',
     `Sitemap: ${absolute(site.url, paths.sitemap)}`,
     '',
