@@ -21,8 +21,23 @@ export const SEARCH_INDEX_DIR = 'pagefind';
 /** Files of Pagefind's bundle that the search page uses; everything else it writes is removed. */
 const USED = /^(pagefind\.js|pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.en\.pagefind|index|fragment|filter)$/;
 
+/**
+ * The records in the order they are added: fewest words first (ties in the order given).
+ * Pagefind's metadata, which every first search downloads, lists each record's hash and word
+ * count in the order added; in this order the counts compress to almost nothing (5 KB less
+ * at 10,000 advisories). Results of equal score keep this order; others are ranked by score.
+ */
+export function indexOrder(records: readonly SearchRecord[]): SearchRecord[] {
+  const words = (r: SearchRecord) => r.content.split(/\s+/).filter(Boolean).length;
+  return records
+    .map((r, i) => ({ r, i, n: words(r) }))
+    .sort((a, b) => a.n - b.n || a.i - b.i)
+    .map((x) => x.r);
+}
+
 /** Indexes `records` and writes the bundle to `outputPath`; resolves with the number of records. */
-export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
+export async function writeSearchIndex(given: readonly SearchRecord[], outputPath: string): Promise<number> {
+  const records = indexOrder(given);
   const { errors, index } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   yieldToRendering('pagefind');

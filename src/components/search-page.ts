@@ -5,10 +5,18 @@
  * shows. The filters' index is requested only when the filters are opened. Every text from the
  * index goes in through textContent, never as HTML.
  */
-import { FILTER_GROUPS, SiteSearch, pagefindOptions, type Chosen, type FilterGroup, type Fragment, type Hit, type PagefindApi } from './search-query.ts';
+import {
+  FILTER_GROUPS,
+  PAGE_SIZE as PAGE,
+  SiteSearch,
+  pagefindOptions,
+  type Chosen,
+  type FilterGroup,
+  type Fragment,
+  type Hit,
+  type PagefindApi,
+} from './search-query.ts';
 
-/** Results shown at first and added by "Show more": about a screen, and each one a record to download. */
-const PAGE = 5;
 const LABELS: Record<FilterGroup, string> = { severity: 'Severity', year: 'Year', component: 'Component' };
 const LEVEL_ORDER = ['critical', 'high', 'medium', 'low', 'none'];
 

@@ -29,6 +29,8 @@ export type Chosen = Partial<Record<FilterGroup, readonly string[]>>;
 export type Counts = Record<FilterGroup, Record<string, number>>;
 export type Hit = { id: string; data: () => Promise<Fragment> };
 
+/** Results shown at first and added by "Show more": about a screen, and each one a record to download. */
+export const PAGE_SIZE = 5;
 /** How many results of an exact query are read to find the ones that own the id. */
 const EXACT_READ = 50;
 

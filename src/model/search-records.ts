@@ -67,13 +67,14 @@ export function advisoryRecord(a: PublishedAdvisory, releases: ReadonlyMap<strin
     const terms = CWE_SEARCH_TERMS[c] ?? [];
     return [c, CWE_NAMES[c] ?? '', terms.length > 0 ? `(${terms.join(', ')})` : ''].filter(Boolean).join(' ');
   });
+  const credits = adv.credits.map((c) => c.name);
   const content = [
     adv.summary,
     withdrawn ? `Withdrawn: ${adv.withdrawn?.reason ?? ''}` : '',
     sentence('Components', a.components),
     sentence('Named releases', releaseText(a, releases)),
     sentence('Weakness', cwe),
-    sentence('Credits', adv.credits.map((c) => c.name)),
+    sentence('Credits', credits),
   ];
   return {
     url: paths.advisory(a.id),

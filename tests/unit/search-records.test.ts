@@ -117,7 +117,12 @@ describe('the Pagefind index searched as the search page does', () => {
 
   it('keeps only what the search page loads: the API, its engine, the metadata and the chunks', () => {
     expect(readTree(out).size).toBeGreaterThan(records.length);
-    const top = [...readTree(out).keys()].map((p) => p.split('/').slice(1, 2)[0]!.replace(/[0-9a-f]{10}/, 'HASH'));
+    const top = [...readTree(out).keys()].map((p) =>
+      p
+        .split('/')
+        .slice(1, 2)[0]!
+        .replace(/[0-9a-f]{10}/, 'HASH'),
+    );
     expect([...new Set(top)].sort()).toEqual([
       'filter',
       'fragment',
@@ -152,7 +157,10 @@ describe('the Pagefind index searched as the search page does', () => {
 
   it('puts the advisory whose id it is before one that only mentions it', async () => {
     const mentions = searchRecords(
-      modelOf([advisory(), advisory({ id: 'OEA-2026-105', aliases: [], summary: 'A regression of the fix for OEA-2026-101 in the exports.' })]),
+      modelOf([
+        advisory(),
+        advisory({ id: 'OEA-2026-105', aliases: [], summary: 'A regression of the fix for OEA-2026-101 in the exports.' }),
+      ]),
     );
     const dir = await indexed(mentions);
     const other = await openIndex(dir);
