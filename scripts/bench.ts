@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { findChromium } from './lib/browser.ts';
+import { findChromium } from '../tests/support/browser.ts';
 import { generateContentRoot } from './bench/synthetic.ts';
 import { samplePages, weighPage, type PageWeight } from './bench/page-weight.ts';
 import { groupFiles, weighFirstSearch, type SearchWeight } from './bench/search-weight.ts';

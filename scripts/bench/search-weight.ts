@@ -2,11 +2,12 @@
  * Bytes a visitor downloads to run a first search: load the search page in a real browser,
  * type a query, wait for results, and add up every response (text gzip-compressed as a host
  * would serve it; Pagefind's index files and engine are gzip already and count as they are).
- * Each file is listed too, in the order it arrived.
+ * The page is served by nginx with the repository's configuration, as in production. Each
+ * file is listed too, in the order it arrived.
  */
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../lib/browser.ts';
-import { serveStatic } from '../lib/serve-static.ts';
+import { launchChromium } from '../../tests/support/browser.ts';
+import { startNginx } from '../../src/deploy/nginx-server.ts';
 
 export type SearchWeight = {
   query: string;
@@ -19,7 +20,7 @@ export type SearchWeight = {
 const COMPRESSIBLE = /text\/|javascript|json|svg|xml/;
 
 export async function weighFirstSearch(dist: string, query: string): Promise<SearchWeight> {
-  const server = await serveStatic(dist);
+  const server = await startNginx(dist);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -46,7 +47,7 @@ export async function weighFirstSearch(dist: string, query: string): Promise<Sea
     return { query, requests: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0), results, files };
   } finally {
     await browser.close();
-    await server.close();
+    await server.stop();
   }
 }
 

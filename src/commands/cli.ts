@@ -1,11 +1,12 @@
 /**
  * What every command shares: one calling convention, `run(argv, io) → exit code`, so tests
  * call a command in-process and scripts/<name>.ts is a line; strict flags with `--help`; one
- * clock flag (`--at`); where content is, how paths are shown, writing safely.
+ * clock flag (`--at`, never an environment variable); where content is, and the refusal of a
+ * folder that is not a content root; how paths are shown; writing safely.
  *
  * Exit codes: 0 done, 1 a problem found or a refusal the user can act on, 2 a usage mistake.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { parseInstant, type BuildClock } from '../build/clock.ts';
@@ -35,9 +36,15 @@ export function processIo(): Io {
   };
 }
 
-/** The body of every scripts/<name>.ts: run the command on the process's arguments, exit with its code. */
-export async function runScript(command: Command): Promise<void> {
-  process.exitCode = await command(process.argv.slice(2), processIo());
+/**
+ * The body of every scripts/<name>.ts: run the command on the process's arguments, exit with
+ * its code. `exitOnFailure` ends the process at once on a non-zero code, for a command whose
+ * failure may leave handles open (a failed Astro build).
+ */
+export async function runScript(command: Command, options: { exitOnFailure?: boolean } = {}): Promise<void> {
+  const code = await command(process.argv.slice(2), processIo());
+  if (code !== 0 && options.exitOnFailure) process.exit(code);
+  process.exitCode = code;
 }
 
 /** A mistake in how the command was called: printed with the usage line, exit 2. */
@@ -67,6 +74,20 @@ export function parseFlags(
     return { flags: values as Flags, positionals };
   } catch (e) {
     throw new UsageError((e as Error).message);
+  }
+}
+
+/**
+ * Runs `f`, turning the error of a bad flag value into a UsageError (exit 2): the modules that
+ * check values (instants, ids, vectors) throw plain errors whose message starts with the flag
+ * (`--cvss: …`). Any other error is left as it is.
+ */
+export function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('--') && !(e instanceof RefusedError)) throw new UsageError(e.message);
+    throw e;
   }
 }
 
@@ -112,6 +133,38 @@ export async function guarded(io: Io, usage: string, body: () => number | Promis
     }
     throw e;
   }
+}
+
+/** What makes a folder a content root: a mistyped `--content-root` names a folder without them. */
+const CONTENT_ROOT_PARTS = [
+  { path: 'content/releases.yaml', folder: false },
+  { path: 'content/site.yaml', folder: false },
+  { path: 'content/advisories', folder: true },
+] as const;
+
+/**
+ * Why `root` is not a content root (undefined when it is one): it must hold
+ * content/releases.yaml, content/site.yaml and the folder content/advisories/. The message
+ * names the folder looked in, so a mistyped path is obvious.
+ */
+export function contentRootProblem(root: string): string | undefined {
+  const missing = CONTENT_ROOT_PARTS.filter(({ path, folder }) => {
+    try {
+      const stat = statSync(join(root, path));
+      return folder ? !stat.isDirectory() : !stat.isFile();
+    } catch {
+      return true;
+    }
+  }).map(({ path, folder }) => (folder ? `${path}/` : path));
+  if (missing.length === 0) return undefined;
+  return `${resolve(root)} is not a content root: it has no ${missing.join(', ')} (a content root holds content/releases.yaml, content/site.yaml and content/advisories/; check --content-root or CONTENT_ROOT)`;
+}
+
+/** Refuses (exit 1) a folder that is not a content root, before anything is read or written. */
+export function requireContentRoot(root: string): string {
+  const problem = contentRootProblem(root);
+  if (problem) throw new RefusedError(`${problem}. Nothing was written.`);
+  return root;
 }
 
 /** `--content-root`, else CONTENT_ROOT, else the project (npm runs scripts there). */

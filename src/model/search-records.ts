@@ -102,7 +102,10 @@ export function proseRecord(slug: (typeof PROSE_SLUGS)[number], site: Site): Sea
   };
 }
 
-/** Every record of the site in a stable order (the index is byte-identical per build): advisories newest first, then prose. */
+/**
+ * Every record of the site in a stable order (the index is byte-identical per build): advisories
+ * newest first, then prose. URLs are routes: the search page puts them under the base path.
+ */
 export function searchRecords(model: SiteModel): SearchRecord[] {
   const releases = new Map(model.releases.map((r) => [r.name, r]));
   return [...model.published.map((a) => advisoryRecord(a, releases)), ...PROSE_SLUGS.map((slug) => proseRecord(slug, model.site))];

@@ -5,7 +5,7 @@
  */
 import type { Site } from '../schemas/site.ts';
 import { loadProsePage, type ProsePage } from '../content/prose-pages.ts';
-import { paths } from './urls.ts';
+import { hostPath, paths } from './urls.ts';
 
 /** The site's prose pages, each with its path and the generated blocks it places. */
 const SITE_PROSE = {
@@ -28,6 +28,7 @@ export function proseVars(site: Pick<Site, 'contact_email' | 'notice_hours' | 'u
     notice_hours: String(site.notice_hours),
     site_url: site.url,
   };
-  for (const [name, value] of Object.entries(paths)) if (typeof value === 'string') vars[`paths.${name}`] = value;
+  // A link in prose is a path on the site's host: under the base path of a site under a path.
+  for (const [name, value] of Object.entries(paths)) if (typeof value === 'string') vars[`paths.${name}`] = hostPath(site.url, value);
   return vars;
 }

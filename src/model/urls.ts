@@ -65,6 +65,9 @@ export type ArchiveFacet = (typeof ARCHIVE_FACETS)[number];
  */
 const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 
+/** The base path of a site URL: "/" for https://security.openedx.org, "/security/" for https://openedx.org/security. */
+export const basePath = (siteUrl: string): string => new URL(siteUrl).pathname.replace(/\/*$/, '/');
+
 /**
  * A route (`paths.…`, always from the site's root) as pages and components link to it: under
  * the base path. Feeds and exports use `absolute(site.url, route)` instead.
@@ -76,6 +79,9 @@ export function absolute(siteUrl: string, path: string): string {
   const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
   return new URL(path.startsWith('/') ? path.slice(1) : path, base).href;
 }
+
+/** The path a route is served at on the site's host, for code outside Astro (the search index): under the path of the site's URL. */
+export const hostPath = (siteUrl: string, route: string): string => new URL(absolute(siteUrl, route)).pathname;
 
 export const githubCommit = (repository: string, sha: string) => `https://github.com/${repository}/commit/${sha}`;
 export const githubTag = (repository: string, tag: string) => `https://github.com/${repository}/releases/tag/${tag}`;

@@ -5,6 +5,11 @@
  * one-year advice, and every build (the site is rebuilt at each embargo transition) moves it
  * forward. The file is not signed: RFC 9116 makes signing optional, and a signature would
  * need a key in the build; see docs/feeds.md.
+ *
+ * Under a path (https://openedx.org/security) the same file is also served at the domain root,
+ * the only place RFC 9116 looks (the build's `_domain-root/`, src/build/host-files.ts): it
+ * names both addresses as canonical, since a copy fetched from an address it does not list
+ * should not be trusted (RFC 9116, 2.5.2).
  */
 import type { SiteModel } from '../model/site-model.ts';
 import { absolute, paths } from '../model/urls.ts';
@@ -15,6 +20,7 @@ export const EXPIRES_DAYS = 180;
 export function securityTxt(model: Pick<SiteModel, 'site' | 'now'>): string {
   const { site, now } = model;
   const url = (path: string) => absolute(site.url, path);
+  const canonical = [...new Set([absolute(new URL(site.url).origin, paths.securityTxt), url(paths.securityTxt)])];
   const expires = new Date(now.getTime() + EXPIRES_DAYS * 24 * 60 * 60 * 1000);
   return [
     `# ${site.title}: how to report a security vulnerability in Open edX software.`,
@@ -22,7 +28,7 @@ export function securityTxt(model: Pick<SiteModel, 'site' | 'now'>): string {
     `Contact: mailto:${site.contact_email}`,
     `Expires: ${utc(expires)}`,
     `Preferred-Languages: ${site.languages.join(', ')}`,
-    `Canonical: ${url(paths.securityTxt)}`,
+    ...canonical.map((c) => `Canonical: ${c}`),
     `Policy: ${url(paths.policy)}`,
     `CSAF: ${url(paths.csafProviderMetadata)}`,
     '',

@@ -3,17 +3,18 @@
  * a placeholder (FILL-IN with a hint) wherever a person must still decide, so `check`
  * refuses the file until it is complete.
  */
+import { RepositorySchema } from '../schemas/common.ts';
 import { cvssVectorProblem, scoreCvss, SEVERITY_LEVELS } from '../schemas/cvss.ts';
-import { ECOSYSTEMS } from '../schemas/advisory.ts';
 import { advisoryText, type AdvisoryDraft } from './advisory-writer.ts';
 import { HINTS, releaseCommitHint, releaseTagHint } from './placeholders.ts';
+import { currentRepository } from './repository-names.ts';
 import type { Dates } from './schedule.ts';
 
 export type NewAdvisoryOptions = Dates & {
   id: string;
   title?: string | undefined;
   summary?: string | undefined;
-  /** `owner/repo` for a repository; a package name (PyPI), `npm:name`, `@scope/name` or `pypi:name`. */
+  /** `owner/repo` for a repository; `pypi:name`, `npm:name` or `@scope/name` for a package (a bare name is refused). */
   components?: readonly string[];
   releases?: readonly string[];
   severity?: string | undefined;
@@ -28,7 +29,8 @@ export class OptionError extends Error {
   }
 }
 
-type Component = { name: string; entry: Record<string, unknown> };
+/** `note`: what the tool changed about the name given (a renamed repository). */
+type Component = { name: string; entry: Record<string, unknown>; note?: string };
 
 /**
  * The named releases' rows: a release named on the command line is one that gets a patch,
@@ -45,32 +47,41 @@ function releaseEntries(releases: readonly string[], isRepository: boolean): unk
   return isRepository ? [row(HINTS.release)] : [];
 }
 
-/** How a component given on the command line becomes an `affected` entry. */
+/**
+ * How a component given on the command line becomes an `affected` entry: `owner/repo` is a
+ * repository deployed from source (under its current name, if it was renamed), `pypi:name`
+ * and `npm:name` (or `@scope/name`) a package. A bare name is refused: `edx-platform` could be
+ * the repository or a PyPI package of that name, and guessing wrong publishes the wrong fix.
+ */
 export function componentEntry(text: string, releases: readonly string[] = []): Component {
   const explicit = /^(npm|pypi):(.+)$/i.exec(text);
-  const ecosystem = explicit
-    ? explicit[1]!.toLowerCase() === 'npm'
-      ? 'npm'
-      : 'PyPI'
-    : text.startsWith('@')
-      ? 'npm'
-      : text.includes('/')
-        ? undefined
-        : 'PyPI';
-  const name = explicit ? explicit[2]! : text;
-  if (!ecosystem) {
-    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(name))
-      throw new OptionError('--component', `a repository is written owner/name, like openedx/openedx-platform (found "${text}")`);
-    return { name, entry: { repository: name, master_fix: HINTS.masterFix, releases: releaseEntries(releases, true) } };
+  if (explicit || text.startsWith('@')) {
+    const ecosystem = explicit ? (explicit[1]!.toLowerCase() === 'npm' ? 'npm' : 'PyPI') : 'npm';
+    const name = explicit ? explicit[2]! : text;
+    return {
+      name,
+      entry: {
+        package: { ecosystem, name },
+        ranges: [{ introduced: HINTS.introducedVersion, fixed: HINTS.fixedVersion }],
+        releases: releaseEntries(releases, false),
+      },
+    };
   }
-  if (!(ECOSYSTEMS as readonly string[]).includes(ecosystem)) throw new OptionError('--component', `unknown ecosystem (found "${text}")`);
+  if (!text.includes('/')) {
+    const repository = currentRepository(`openedx/${text}`);
+    const renamed = repository === `openedx/${text}` ? '' : ` (today ${repository})`;
+    throw new OptionError(
+      '--component',
+      `"${text}" names no owner: write a repository as owner/name, like openedx/${text}${renamed}, or a package with its registry, pypi:${text} or npm:${text}`,
+    );
+  }
+  if (!RepositorySchema.safeParse(text).success)
+    throw new OptionError('--component', `a repository is written owner/name, like openedx/openedx-platform (found "${text}")`);
+  const name = currentRepository(text);
   return {
     name,
-    entry: {
-      package: { ecosystem, name },
-      ranges: [{ introduced: HINTS.introducedVersion, fixed: HINTS.fixedVersion }],
-      releases: releaseEntries(releases, false),
-    },
+    entry: { repository: name, master_fix: HINTS.masterFix, releases: releaseEntries(releases, true) },
+    ...(name !== text ? { note: `--component: ${text} is now ${name}; the file uses the current name` } : {}),
   };
 }
 
@@ -93,7 +104,8 @@ export function severityOf(cvss: string | undefined, level: string | undefined):
   return { level: computed.level, vectors: { [version === '4.0' ? 'cvss_v4' : 'cvss_v3']: cvss } };
 }
 
-export function newAdvisory(o: NewAdvisoryOptions): { data: AdvisoryDraft; body: string; text: string } {
+/** The new file, and `notes` on anything the tool changed from what it was given. */
+export function newAdvisory(o: NewAdvisoryOptions): { data: AdvisoryDraft; body: string; text: string; notes: string[] } {
   const releases = o.releases ?? [];
   const components = o.components?.length
     ? o.components.map((c) => componentEntry(c, releases))
@@ -140,5 +152,5 @@ export function newAdvisory(o: NewAdvisoryOptions): { data: AdvisoryDraft; body:
     '',
     HINTS.references,
   ].join('\n');
-  return { data, body, text: advisoryText(data, body) };
+  return { data, body, text: advisoryText(data, body), notes: components.flatMap((c) => ('note' in c && c.note ? [c.note] : [])) };
 }

@@ -19,7 +19,7 @@ import { collectSecrets, normalize, secretMatcher, type Secret } from '../embarg
 import { checklistPages, patchChecklist } from '../model/patch-checklist.ts';
 import { siteText } from '../model/always-public-text.ts';
 import { siteAt, type PublishedAdvisory, type SiteState } from '../model/site-model.ts';
-import { absolute, paths } from '../model/urls.ts';
+import { absolute, basePath, paths } from '../model/urls.ts';
 import { visibilityOf } from '../embargo/visibility.ts';
 
 export type Fetcher = (url: string) => Promise<{ status: number; text: string }>;
@@ -196,10 +196,12 @@ export async function verifyLive(base: string, corpus: Corpus, now: Date, fetche
     // The sitemap index names its parts (one per 45,000 URLs); together they list every page.
     if (check.path === paths.sitemap) {
       for (const loc of text.match(/(?<=<loc>)[^<]+/g) ?? []) {
-        // Its URLs name the site's own address, which may not be the one being checked.
-        const path = URL.parse(loc.trim(), base)?.pathname;
+        // Its URLs name the site's own address, which may not be the one being checked: each
+        // is fetched by its route, its path below the site's base path.
+        const path = URL.parse(loc.trim(), corpus.site.url)?.pathname;
         if (!path) continue;
-        const part = await visit(path);
+        const sitePath = basePath(corpus.site.url);
+        const part = await visit(path.startsWith(sitePath) ? `/${path.slice(sitePath.length)}` : path);
         if (!part.served) findings.push({ url: part.url, problem: `this part of the sitemap is missing (status ${part.status})` });
         text += `\n${part.text}`;
       }

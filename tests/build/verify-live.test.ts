@@ -1,5 +1,5 @@
 /**
- * verify-live against a locally served production build: a site built at the clock passes;
+ * verify-live against a production build served by nginx with the repository's configuration: a site built at the clock passes;
  * the same site checked after a publish time is missing an advisory; a site built too late
  * (an embargo broken by a wrong clock) serves what must still be hidden; copies of the good
  * build with one file doctored (a secret pasted into a page, an export of an embargoed
@@ -7,6 +7,7 @@
  * line. The URLs it plans are checked against the build's own helpers without a server.
  */
 import { execFile } from 'node:child_process';
+import { run as verifyLiveCommand } from '../../src/commands/verify-live.ts';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,10 @@ import { paths } from '../../src/model/urls.ts';
 import { exportPaths, planChecks, sample } from '../../src/verify/verify-live.ts';
 import { perAdvisoryFiles } from '../../src/outputs/per-advisory-files.ts';
 import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
+import { startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
+import { publishModes } from '../../src/build/file-modes.ts';
+import { contentAt, serveBuild } from '../support/e2e-served.ts';
+import { runCommand } from '../support/run-command.ts';
 
 const published = `---
 id: OEA-2026-601
@@ -54,16 +58,10 @@ const root = makeBareContentRoot({
 });
 const CLOCK = '2026-11-25T12:00:00Z';
 
-// Asynchronous: the static server runs in this process and must keep answering.
-function verify(base: string, at: string): Promise<{ code: number; out: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['scripts/verify-live.ts', base, '--at', at],
-      { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: root, BUILD_AT: '' }), encoding: 'utf8' },
-      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
-    );
-  });
+/** verify-live in this process, against servers of their own; `out` is everything it printed. */
+async function verify(base: string, at: string, contentRoot = root): Promise<{ code: number; out: string }> {
+  const r = await runCommand(verifyLiveCommand, [base, '--at', at], { env: { CONTENT_ROOT: contentRoot } });
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 const HIDDEN_TITLE = 'Password reset accepts the vondelkrast header';
@@ -123,28 +121,37 @@ const FAULTS: Array<{ name: string; change: (dir: string) => void; says: RegExp[
 ];
 
 describe('npm run verify-live', () => {
-  let onTime: StaticServer;
-  let tooLate: StaticServer;
-  const faulty = new Map<string, StaticServer>();
+  it('refuses anything but one URL (exit 2), before fetching', async () => {
+    for (const args of [[], ['example.org'], ['https://a.example', 'https://b.example'], ['https://a.example', '--bogus']]) {
+      const r = await runCommand(verifyLiveCommand, args, { env: { CONTENT_ROOT: root } });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('usage: npm run verify-live');
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  let onTime: NginxServer;
+  let tooLate: NginxServer;
+  const faulty = new Map<string, NginxServer>();
 
   beforeAll(async () => {
     const a = buildSite(root, CLOCK);
     const b = buildSite(root, '2027-01-13T00:00:00Z');
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
-    onTime = await serveStatic(a.outDir);
-    tooLate = await serveStatic(b.outDir);
+    onTime = await startNginx(a.outDir);
+    tooLate = await startNginx(b.outDir);
     for (const fault of FAULTS) {
       const copy = mkdtempSync(join(tmpdir(), 'oex-dist-faulty-'));
       cpSync(a.outDir, copy, { recursive: true });
       fault.change(copy);
-      faulty.set(fault.name, await serveStatic(copy));
+      // nginx's workers read the copy as another user, as they read a build.
+      publishModes(copy);
+      faulty.set(fault.name, await startNginx(copy));
     }
   });
   afterAll(async () => {
-    await onTime?.close();
-    await tooLate?.close();
-    for (const server of faulty.values()) await server.close();
+    await Promise.all([onTime?.stop(), tooLate?.stop(), ...[...faulty.values()].map((server) => server.stop())]);
   });
 
   it('passes for a site built at the clock it is checked at', async () => {
@@ -167,7 +174,15 @@ describe('npm run verify-live', () => {
         probe.close(() => done(port));
       });
     });
-    const r = await verify(`http://127.0.0.1:${port}`, CLOCK);
+    // As a process: the exit status and the absence of a stack trace are the point here.
+    const r = await new Promise<{ code: number; out: string }>((done) => {
+      execFile(
+        process.execPath,
+        ['scripts/verify-live.ts', `http://127.0.0.1:${port}`, '--at', CLOCK],
+        { cwd: PROJECT_ROOT, env: cleanEnv({ CONTENT_ROOT: root }), encoding: 'utf8' },
+        (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+      );
+    });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(
       new RegExp(
@@ -190,6 +205,30 @@ describe('npm run verify-live', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/OEA-2027-603 is hidden at the clock but its page is served/);
     expect(r.out).toMatch(/embargoed title .*vondelkrast/);
+  });
+});
+
+describe('npm run verify-live, for a site under a path', () => {
+  // https://openedx.org/security, served under /security/ from the host tree a deploy publishes.
+  const underPath = contentAt(root, 'https://openedx.org/security');
+  let host: Awaited<ReturnType<typeof serveBuild>>;
+  beforeAll(async () => {
+    const built = buildSite(underPath, CLOCK);
+    expect(built.code, built.stderr).toBe(0);
+    host = await serveBuild(built.outDir, '/security/');
+  });
+  afterAll(() => host?.stop());
+
+  it('passes checked at the path the site is served under', async () => {
+    const r = await verify(`${host.url}/security`, CLOCK, underPath);
+    expect(r.out).toMatch(/verify-live: ok, \d+ URLs checked/);
+    expect(r.code).toBe(0);
+  });
+
+  it('fails checked at the domain root, where none of it is', async () => {
+    const r = await verify(host.url, CLOCK, underPath);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/OEA-2026-601 is published at the clock but its page is missing \(status 404\)/);
   });
 });
 

@@ -4,18 +4,18 @@
  * (`index.html`, `ok.html`) pass every gate. A gate that reports nothing here would let the
  * same fault through on the real site.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, NO_BROWSER } from '../../scripts/lib/browser.ts';
-import { checkFeedLinks } from '../../scripts/lib/feed-links.ts';
-import { formatHtmlProblems, validateHtmlTree } from '../../scripts/lib/html-check.ts';
-import { checkLinks, formatBroken } from '../../scripts/lib/link-check.ts';
-import { serveStatic } from '../../scripts/lib/serve-static.ts';
+import { publishModes } from '../../src/build/file-modes.ts';
+import { findChromium, launchChromium, NO_BROWSER } from '../support/browser.ts';
+import { checkFeedLinks } from '../support/feed-links.ts';
+import { formatHtmlProblems, validateHtmlTree } from '../support/html-check.ts';
+import { checkLinks, formatBroken } from '../support/link-check.ts';
 import { FIXTURES } from '../support/build-site.ts';
 import { axeViolations, cspViolations, layoutProblems, skipLinkProblems } from '../support/e2e-audit.ts';
-import { removeTemp, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
+import { SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
 
 const GATES = join(FIXTURES, 'e2e/gates');
 const CLEAN = ['/index.html', '/ok.html'];
@@ -49,42 +49,6 @@ describe('site gates over a folder of pages', () => {
   });
 });
 
-describe('the static server behaves like the host', () => {
-  it('serves index.html for directories, 404.html with status 404, and the headers of _headers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oex-serve-'));
-    mkdirSync(join(dir, 'docs'));
-    writeFileSync(join(dir, 'docs/index.html'), 'docs');
-    writeFileSync(join(dir, '404.html'), 'missing');
-    writeFileSync(join(dir, 'feed.json'), '{}');
-    writeFileSync(
-      join(dir, '_headers'),
-      '# comment\n/*\n  X-Content-Type-Options: nosniff\n/docs/*\n  Cache-Control: no-store\n/feed.json\n  Access-Control-Allow-Origin: *\n',
-    );
-    const server = await serveStatic(dir);
-    try {
-      const get = async (path: string) => {
-        const r = await fetch(`${server.url}${path}`);
-        return {
-          status: r.status,
-          body: await r.text(),
-          type: r.headers.get('content-type'),
-          nosniff: r.headers.get('x-content-type-options'),
-          cache: r.headers.get('cache-control'),
-          cors: r.headers.get('access-control-allow-origin'),
-        };
-      };
-      expect(await get('/docs/')).toMatchObject({ status: 200, body: 'docs', nosniff: 'nosniff', cache: 'no-store', cors: null });
-      expect(await get('/feed.json')).toMatchObject({ status: 200, type: 'application/feed+json', cors: '*', cache: null });
-      expect(await get('/nothing/')).toMatchObject({ status: 404, body: 'missing', nosniff: 'nosniff' });
-      expect((await get('/_headers')).status).toBe(404);
-      expect((await get('/../etc/passwd')).status).toBe(404);
-    } finally {
-      await server.close();
-      removeTemp(dir);
-    }
-  });
-});
-
 describe('the browser is found or its absence is explained', () => {
   it('a CHROMIUM_PATH that does not exist gives the NO_BROWSER message', async () => {
     const saved = process.env.CHROMIUM_PATH;
@@ -101,7 +65,13 @@ describe('the browser is found or its absence is explained', () => {
 });
 
 describe.skipIf(SKIP_WITHOUT_BROWSER)('browser gates in Chromium', () => {
-  const session = useSession(() => GATES, { keep: true });
+  // A copy in the temporary folder, which nginx's workers can reach wherever the clone lives.
+  const session = useSession(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'oex-gates-'));
+    cpSync(GATES, dir, { recursive: true });
+    publishModes(dir);
+    return dir;
+  });
 
   /** Every gate's findings for one page, by gate. */
   async function gates(path: string) {

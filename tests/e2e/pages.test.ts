@@ -3,13 +3,17 @@
  * page, then in light and dark, at desktop and phone width and in print, the page must log no
  * error, break no CSP rule, pass axe (WCAG 2.1 A/AA), neither scroll sideways nor overlap,
  * and let the keyboard skip to the main content. Screenshots of each go to
- * artifacts/screenshots/ for reviewers (CI uploads them).
+ * artifacts/screenshots/ for reviewers (CI uploads them). Then the same pages of a site under a
+ * path (https://openedx.org/security, served under /security/): each loads everything it links
+ * from under the base path, names its own address as canonical, and holds the same gates
+ * except those the path cannot change (axe, layout, screenshots).
  */
 import { describe, expect, it } from 'vitest';
-import { paths } from '../../src/model/urls.ts';
+import { absolute, paths } from '../../src/model/urls.ts';
 import { FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 import { axeViolations, cspViolations, layoutProblems, skipLinkProblems } from '../support/e2e-audit.ts';
-import { buildOrThrow, DESKTOP, PHONE, screenshot, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
+import { buildOrThrow, DESKTOP, FIXTURE_SITE, PHONE, screenshot, SKIP_WITHOUT_BROWSER, useSession } from '../support/e2e-site.ts';
+import { contentAt } from '../support/e2e-served.ts';
 
 type PageType = {
   /** Screenshot name and test title. */
@@ -84,6 +88,34 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('every page type in Chromium', () => {
         note('keyboard', await skipLinkProblems(page));
         note('CSP', await cspViolations(page));
         note('page', watch.problems());
+        expect(problems, `${path}\n${problems.join('\n')}`).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
+
+const UNDER_PATH = 'https://openedx.org/security';
+
+describe.skipIf(SKIP_WITHOUT_BROWSER)('every page type under a base path (/security/)', () => {
+  const session = useSession(() => buildOrThrow(contentAt(FIXTURE_SITE, UNDER_PATH)), { base: '/security/' });
+
+  for (const { type, path, status = 200, ready } of PAGES) {
+    it(`${type} (/security${path})`, async () => {
+      const { page, watch, status: got, close } = await session().open(path, { expectStatus: status });
+      try {
+        expect(got, `HTTP status of ${path}`).toBe(status);
+        if (ready) await page.waitForSelector(ready);
+        const { canonical, outside } = await page.evaluate(() => ({
+          canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? null,
+          outside: [...document.querySelectorAll('[href], [src]')]
+            .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '')
+            .filter((u) => u.startsWith('/') && !u.startsWith('/security/')),
+        }));
+        expect(outside, 'links from the domain root').toEqual([]);
+        expect(canonical).toBe(status === 200 ? absolute(UNDER_PATH, path.split('?')[0]!) : null);
+        const problems = [...(await skipLinkProblems(page)), ...(await cspViolations(page)), ...watch.problems()];
         expect(problems, `${path}\n${problems.join('\n')}`).toEqual([]);
       } finally {
         await close();

@@ -1,7 +1,7 @@
 /**
- * The whole built site, every file, for three content sets: the fixture site, a synthetic
- * archive large enough to paginate every listing, and the project's own content (what is
- * deployed). Each must be valid HTML (html-validate), have no broken internal link or anchor
+ * The whole built site, every file, for four content sets: the fixture site, the same under
+ * a path (site.yaml's url https://openedx.org/security), a synthetic archive large enough to
+ * paginate every listing, and the project's own content (what is deployed). Each must be valid HTML (html-validate), have no broken internal link or anchor
  * (pages, sitemap and feed items alike), and advertise only feeds that exist and are what
  * their type says. The paginated pages, which the fixture is too small to have, also get the
  * browser gates and their screenshots.
@@ -10,13 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContentRoot } from '../../scripts/bench/synthetic.ts';
-import { checkFeedLinks } from '../../scripts/lib/feed-links.ts';
-import { formatHtmlProblems, validateHtmlTree } from '../../scripts/lib/html-check.ts';
-import { checkLinks, checkUrls, formatBroken, htmlFiles } from '../../scripts/lib/link-check.ts';
+import { checkFeedLinks } from '../support/feed-links.ts';
+import { formatHtmlProblems, validateHtmlTree } from '../support/html-check.ts';
+import { checkLinks, checkUrls, formatBroken, htmlFiles } from '../support/link-check.ts';
 import { readSite } from '../../src/content/read-content.ts';
-import { paths } from '../../src/model/urls.ts';
+import { absolute, basePath, paths } from '../../src/model/urls.ts';
+import { underBase } from '../../src/outputs/http-headers.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
+import { contentAt } from '../support/e2e-served.ts';
 import { axeViolations, cspViolations, layoutProblems, skipLinkProblems } from '../support/e2e-audit.ts';
 import {
   buildOrThrow,
@@ -31,8 +33,12 @@ import {
 
 type BuiltSite = { name: string; dist: string; siteUrl: string; contentRoot: string };
 
+/** A site served under a path, as the public browses openedx.org/security. */
+const UNDER_PATH = 'https://openedx.org/security';
+
 const CONTENT: Array<{ name: string; root: () => string }> = [
   { name: 'fixture site', root: () => FIXTURE_SITE },
+  { name: 'fixture site under /security/', root: () => contentAt(FIXTURE_SITE, UNDER_PATH) },
   // 130 advisories: the archive, several filters and release checklists run to page 2 or 3.
   { name: 'synthetic archive', root: () => generateContentRoot(130, new Date(FIXTURE_CLOCK), PROJECT_ROOT) },
   { name: 'project content', root: () => PROJECT_ROOT },
@@ -90,37 +96,47 @@ describe.each(CONTENT.map((c) => c.name))('%s: every file', (name) => {
     expect(formatBroken(checkLinks(dist, { siteUrl }))).toEqual([]);
   });
 
-  it('every URL in the sitemap and the feeds resolves', () => {
+  it('every URL in the sitemap and the feeds resolves, under the site URL', () => {
     const { dist, siteUrl } = site(name);
-    const sitemaps = urlsIn(dist, paths.sitemap).map((u) => new URL(u).pathname.slice(1));
+    const base = basePath(siteUrl);
+    const sitemaps = urlsIn(dist, paths.sitemap).map((u) => new URL(u).pathname.slice(base.length));
     const broken = [...sitemaps, paths.rss.slice(1), paths.jsonFeed.slice(1)].flatMap((file) => {
       const urls = urlsIn(dist, file);
       expect(urls.length, `URLs in ${file}`).toBeGreaterThan(0);
-      return checkUrls(dist, `/${file}`, urls, { siteUrl });
+      expect(
+        urls.filter((u) => !u.startsWith(absolute(siteUrl, '/'))),
+        `URLs in ${file} outside ${siteUrl}`,
+      ).toEqual([]);
+      return checkUrls(dist, underBase(base, `/${file}`), urls, { siteUrl });
     });
     expect(formatBroken(broken)).toEqual([]);
   });
 
   it('every page advertises the RSS and JSON feeds in its head, a release or component page its own three too, all real feeds', () => {
-    const { dist } = site(name);
-    const { links, problems } = checkFeedLinks(dist);
+    const { dist, siteUrl } = site(name);
+    const base = basePath(siteUrl);
+    const { links, problems } = checkFeedLinks(dist, siteUrl);
     expect(problems.map((p) => `${p.page}: ${p.href}: ${p.problem}`)).toEqual([]);
-    const siteFeeds = new Set([`${paths.rss} application/rss+xml`, `${paths.jsonFeed} application/feed+json`]);
+    const siteFeeds = new Set([
+      `${underBase(base, paths.rss)} application/rss+xml`,
+      `${underBase(base, paths.jsonFeed)} application/feed+json`,
+    ]);
     const own = links.filter((l) => !siteFeeds.has(`${l.href} ${l.type}`));
     expect(links.length - own.length).toBe(htmlFiles(dist).length * 2);
     // A named release's pages and listing advertise that release's feeds; a component's listing, the component's.
     const scopeOf = (page: string) => /^\/releases\/([^/]+)\//.exec(page)?.[1] ?? /^\/advisories\/release\/([^/]+)\//.exec(page)?.[1];
     const componentOf = (page: string) => /^\/advisories\/component\/([^/]+)\//.exec(page)?.[1];
+    // Pages are files of the output; under a base path their address starts with it.
+    const route = (page: string) => (page.startsWith(base) ? `/${page.slice(base.length)}` : page);
     const expected = (l: (typeof own)[number]) => {
-      const release = scopeOf(l.page);
-      const component = componentOf(l.page);
+      const release = scopeOf(route(l.page));
+      const component = componentOf(route(l.page));
       const folder = release ? `/releases/${release}/` : component ? `/advisories/component/${component}/` : undefined;
-      return folder
-        ? `${l.page} ${folder}${{ 'application/rss+xml': 'feed.xml', 'application/feed+json': 'feed.json', 'text/calendar': 'calendar.ics' }[l.type]}`
-        : `${l.page}: no own feeds`;
+      const file = { 'application/rss+xml': 'feed.xml', 'application/feed+json': 'feed.json', 'text/calendar': 'calendar.ics' }[l.type];
+      return folder ? `${l.page} ${underBase(base, `${folder}${file}`)}` : `${l.page}: no own feeds`;
     };
     expect(own.map((l) => `${l.page} ${l.href}`)).toEqual(own.map(expected));
-    expect(own.filter((l) => l.page === `${paths.release('verawood')}index.html`)).toHaveLength(3);
+    expect(own.filter((l) => l.page === underBase(base, `${paths.release('verawood')}index.html`))).toHaveLength(3);
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * One browser-test session: the real production build of a content root, served as the
- * static host serves it (directory URLs, 404.html, the headers of `_headers`), and the system
- * Chromium. Each e2e test file starts one with `useSession` and reuses it for every test.
+ * One browser-test session: the real production build of a content root, served by nginx
+ * with the repository's configuration (deploy/nginx.conf: directory URLs, 404.html, the
+ * headers of the headers model), and the system Chromium; at the domain root, or under a
+ * base path as a site at https://openedx.org/security is served. Each e2e test file starts
+ * one with `useSession` and reuses it for every test.
  *
  * Without a browser the tests fail with NO_BROWSER (CI installs Chromium, so a silent skip
  * would hide a broken CI). E2E_SKIP_NO_BROWSER=1 turns that into a skip, for machines that
@@ -16,11 +18,13 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { findChromium, launchChromium } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serve-static.ts';
+import { findChromium, launchChromium } from './browser.ts';
+import type { NginxServer } from '../../src/deploy/nginx-server.ts';
+import { underBase } from '../../src/outputs/http-headers.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
 import { buildSite, FIXTURES, PROJECT_ROOT } from './build-site.ts';
 import { watchContext, watchPage, type PageWatch } from './e2e-audit.ts';
+import { serveBuild } from './e2e-served.ts';
 
 export const FIXTURE_SITE = join(FIXTURES, 'site');
 export const SCREENSHOTS = join(PROJECT_ROOT, 'artifacts/screenshots');
@@ -46,7 +50,11 @@ export function removeTemp(dir: string | undefined): void {
 
 export type E2ESession = {
   dist: string;
-  server: StaticServer;
+  server: NginxServer;
+  /** The base path the site is served under ("/", or "/security/" for a site under a path). */
+  base: string;
+  /** The address of a route (`paths.…`) on the server, under the base path. */
+  url: (route: string) => string;
   browser: Browser;
   /** A fresh context (desktop size unless overridden) with the CSP listener installed. */
   context: (options?: BrowserContextOptions) => Promise<BrowserContext>;
@@ -59,16 +67,17 @@ export type E2ESession = {
 };
 
 /**
- * Serves `dist` and launches Chromium. The build must happen before this (it runs in a
- * synchronous child process, which would block the server's event loop).
+ * Serves `dist` under `base` and launches Chromium. The build must happen before this (it
+ * runs in a synchronous child process, which would hold up everything else meanwhile).
  */
-export async function startSession(dist: string): Promise<E2ESession> {
-  const server = await serveStatic(dist);
+export async function startSession(dist: string, base = '/'): Promise<E2ESession> {
+  const server = await serveBuild(dist, base);
+  const url = (route: string) => `${server.url}${underBase(base, route)}`;
   let browser: Browser;
   try {
     browser = await launchChromium();
   } catch (error) {
-    await server.close();
+    await server.stop();
     throw error;
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -80,18 +89,23 @@ export async function startSession(dist: string): Promise<E2ESession> {
   return {
     dist,
     server,
+    base,
+    url,
     browser,
     context,
     async open(path, { expectStatus = 200, ...options } = {}) {
       const c = await context(options);
       const page = await c.newPage();
       const watch = watchPage(page, { expectStatus });
-      const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      const response = await page.goto(url(path), { waitUntil: 'load' });
       return { page, watch, status: response?.status(), close: () => c.close() };
     },
     async close() {
-      await browser.close();
-      await server.close();
+      try {
+        await browser.close();
+      } finally {
+        await server.stop();
+      }
     },
   };
 }
@@ -101,14 +115,14 @@ export async function startSession(dist: string): Promise<E2ESession> {
  * a session before the tests of the enclosing describe, and close it after. Returns the
  * getter each test calls: it throws the build or launch error, so every test reports it.
  */
-export function useSession(makeDist: () => string, options: { keep?: boolean } = {}): () => E2ESession {
+export function useSession(makeDist: () => string, options: { keep?: boolean; base?: string } = {}): () => E2ESession {
   let session: E2ESession | undefined;
   let failure: unknown;
   let dist: string | undefined;
   beforeAll(async () => {
     try {
       dist = makeDist();
-      session = await startSession(dist);
+      session = await startSession(dist, options.base);
     } catch (error) {
       failure = error;
     }

@@ -1,6 +1,7 @@
 /**
  * A Pagefind index searched as the search page searches it: the `pagefind.js` the build wrote,
- * loaded in Node and pointed at the bundle over the static server, driven by the page's own
+ * loaded in Node and pointed at the bundle served by nginx with the repository's configuration
+ * (src/deploy/nginx-server.ts), driven by the page's own
  * queries (src/components/search-query.ts). Tests search a build, or an index written from
  * records, the way a visitor does, with Pagefind's real engine.
  */
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEARCH_INDEX_DIR } from '../../src/build/search-index.ts';
 import { pagefindOptions, SiteSearch, type Fragment, type PagefindApi } from '../../src/components/search-query.ts';
-import { serveStatic } from '../../scripts/lib/serve-static.ts';
+import { startNginx } from '../../src/deploy/nginx-server.ts';
 
 export type IndexSession = {
   search: SiteSearch;
@@ -21,9 +22,9 @@ export type IndexSession = {
 
 let loads = 0;
 
-/** Opens the index of a build's output folder (its `pagefind/` bundle). */
+/** Opens the index of a build's output folder (its `pagefind/` bundle; readable by nginx's workers). */
 export async function openIndex(outDir: string): Promise<IndexSession> {
-  const server = await serveStatic(outDir);
+  const server = await startNginx(outDir);
   // A fresh module instance per index: pagefind.js keeps one search instance per module.
   const url = `${pathToFileURL(join(outDir, SEARCH_INDEX_DIR, 'pagefind.js')).href}?load=${loads++}`;
   const pagefind = (await import(url)) as PagefindApi;
@@ -35,6 +36,6 @@ export async function openIndex(outDir: string): Promise<IndexSession> {
     search,
     urls: async (query, chosen) => Promise.all((await search.search(query, chosen)).map(async (h) => (await h.data()).url)),
     fragments,
-    close: () => server.close(),
+    close: () => server.stop(),
   };
 }

@@ -1,10 +1,12 @@
 /**
  * npm run advisory:new: ids, the file it writes, its flags and default dates. The file must be
  * refused by `npm run check` while a placeholder is left, and accepted once a person (here,
- * the test) has filled them in.
+ * the test) has filled them in. The command runs in this process; one test spawns the script
+ * for its exit status on the pinned Node.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAdvisory, readReleases } from '../../src/content/read-content.ts';
@@ -12,11 +14,15 @@ import { parseMarkdownFile } from '../../src/content/frontmatter.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { AdvisorySchema } from '../../src/schemas/advisory.ts';
 import { advisoryText, orderLike } from '../../src/tools/advisory-writer.ts';
-import { newAdvisory } from '../../src/tools/new-advisory.ts';
+import { componentEntry, newAdvisory } from '../../src/tools/new-advisory.ts';
+import { runCheck } from '../../src/commands/check.ts';
+import { writeNewFile } from '../../src/commands/cli.ts';
 import { nextId } from '../../src/tools/next-id.ts';
 import { findPlaceholders, PLACEHOLDER, replacePlaceholders } from '../../src/tools/placeholders.ts';
 import { announceFor, proposeDates } from '../../src/tools/schedule.ts';
+import { run as advisoryNew } from '../../src/commands/advisory-new.ts';
 import { cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
+import { checkContent, runCommand } from '../support/run-command.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -28,11 +34,9 @@ function tempRoot(advisories: Record<string, string>): string {
 }
 
 const NOW = '2026-11-25T09:00:00Z'; // a Wednesday
-const env = (extra: NodeJS.ProcessEnv = {}) => cleanEnv({ GITHUB_ACTIONS: '', INIT_CWD: PROJECT_ROOT, ...extra });
-const node = (script: string, args: string[], extra: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [script, ...args], { cwd: PROJECT_ROOT, env: env(extra), encoding: 'utf8' });
-const newFile = (root: string, ...args: string[]) => node('scripts/advisory-new.ts', ['--content-root', root, '--now', NOW, ...args]);
-const check = (root: string, ...files: string[]) => node('scripts/check.ts', ['--format', 'human', ...files], { CONTENT_ROOT: root });
+const newFile = (root: string, ...args: string[]) =>
+  runCommand(advisoryNew, ['--content-root', root, '--at', NOW, ...args], { env: { INIT_CWD: PROJECT_ROOT } });
+const check = checkContent;
 const releases = readReleases(PROJECT_ROOT, []) ?? [];
 
 const SHA = 'a'.repeat(40);
@@ -63,21 +67,21 @@ describe('next free id', () => {
 });
 
 describe('npm run advisory:new', () => {
-  it('writes the next id of the publication year, prints its path, and lists what to fill in', () => {
+  it('writes the next id of the publication year, prints its path, and lists what to fill in', async () => {
     const root = tempRoot({ 'advisories/2026/OEA-2026-041.md': '' });
-    const run = newFile(root);
-    expect(run.status, run.stderr).toBe(0);
+    const run = await newFile(root);
+    expect(run.code, run.stderr).toBe(0);
     const printed = run.stdout.trim();
     expect(printed).toBe(join(root, 'content/advisories/2026/OEA-2026-042.md'));
     expect(run.stderr).toContain('title: one line naming the flaw');
     expect(run.stderr).toContain('notice.severity: none, low, medium, high or critical');
     expect(run.stderr).toMatch(/Proposed dates: pre-announcement 2026-11-30T14:00:00Z, publication 2026-12-02T14:00:00Z/);
-    expect(newFile(root).stdout).toContain('OEA-2026-043.md');
+    expect((await newFile(root)).stdout).toContain('OEA-2026-043.md');
   });
 
-  it('has every required field, and check refuses the file until every FILL-IN is replaced', () => {
+  it('has every required field, and check refuses the file until every FILL-IN is replaced', async () => {
     const root = tempRoot({});
-    expect(newFile(root).status).toBe(0);
+    expect((await newFile(root)).code).toBe(0);
     const rel = 'content/advisories/2026/OEA-2026-001.md';
     const file = join(root, rel);
     const { data, body } = parseMarkdownFile(readFileSync(file, 'utf8'));
@@ -87,22 +91,22 @@ describe('npm run advisory:new', () => {
     expect(Object.keys(data)).toEqual(expect.arrayContaining(required));
     expect(body).toMatch(/## Impact[\s\S]*## Patches[\s\S]*## Workarounds[\s\S]*## References/);
 
-    const refused = check(root, rel);
-    expect(refused.status).toBe(1);
+    const refused = await check(root, rel);
+    expect(refused.code).toBe(1);
     for (const p of findPlaceholders(data, body).filter((p) => !p.field.startsWith('(body)'))) {
       expect(refused.stdout).toContain(`${rel}: ${p.field}: still holds a FILL-IN placeholder`);
     }
 
     const filled = replacePlaceholders(data, body, fillIn);
     writeFileSync(file, advisoryText(filled.data, filled.body));
-    const accepted = check(root, rel);
+    const accepted = await check(root, rel);
     expect(accepted.stdout + accepted.stderr).toContain('content OK');
-    expect(accepted.status).toBe(0);
+    expect(accepted.code).toBe(0);
   });
 
-  it('takes the common fields as flags: title, components, repeated releases, a CVSS vector whose level it computes', () => {
+  it('takes the common fields as flags: title, components, repeated releases, a CVSS vector whose level it computes', async () => {
     const root = tempRoot({});
-    const run = newFile(
+    const run = await newFile(
       root,
       '--dry-run',
       '--title',
@@ -110,7 +114,7 @@ describe('npm run advisory:new', () => {
       '--component',
       'openedx/openedx-platform',
       '--component',
-      'lti-consumer-xblock',
+      'pypi:lti-consumer-xblock',
       '--release',
       'verawood',
       '--release',
@@ -118,7 +122,7 @@ describe('npm run advisory:new', () => {
       '--cvss',
       'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:L',
     );
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const { data } = parseMarkdownFile(run.stdout);
     expect(data.title).toBe('Learners could change course prices');
     expect(data.notice).toMatchObject({
@@ -140,8 +144,8 @@ describe('npm run advisory:new', () => {
     expect(existsSync(join(root, 'content/advisories/2026'))).toBe(false);
   });
 
-  it('takes a CVSS 4.0 vector under cvss_v4, and --publish-at with the notice period before it on a weekday', () => {
-    const run = newFile(
+  it('takes a CVSS 4.0 vector under cvss_v4, and --publish-at with the notice period before it on a weekday', async () => {
+    const run = await newFile(
       tempRoot({}),
       '--dry-run',
       '--cvss',
@@ -149,7 +153,7 @@ describe('npm run advisory:new', () => {
       '--publish-at',
       '2027-01-05T14:00:00Z',
     );
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const { data } = parseMarkdownFile(run.stdout);
     expect(data.severity).toEqual({ cvss_v4: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:L/VI:H/VA:L/SC:N/SI:N/SA:N' });
     expect((data.notice as { severity: string }).severity).toBe('high');
@@ -173,42 +177,124 @@ describe('npm run advisory:new', () => {
     [['--sevrity', 'high'], "Unknown option '--sevrity'"],
     [['--title', 'Two\nlines'], '--title: expected one line of text, without line breaks or control characters'],
     [['--summary', ' '], '--summary: expected one line of text'],
-  ])('a usage mistake %j exits 2 and says: %s', (args, message) => {
+  ])('a usage mistake %j exits 2 and says: %s', async (args, message) => {
     const root = tempRoot({});
-    const run = newFile(root, ...args);
-    expect(run.status).toBe(2);
+    const run = await newFile(root, ...args);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(existsSync(join(root, 'content/advisories/2026'))).toBe(false);
   });
 
-  it('says so when --publish-at is not in the future (backfilling an old advisory)', () => {
-    const run = newFile(tempRoot({}), '--dry-run', '--publish-at', '2026-11-20T14:00:00Z');
-    expect(run.status, run.stderr).toBe(0);
+  it('says so when --publish-at is not in the future (backfilling an old advisory)', async () => {
+    const run = await newFile(tempRoot({}), '--dry-run', '--publish-at', '2026-11-20T14:00:00Z');
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('Note: 2026-11-20T14:00:00Z is not in the future');
-    expect(newFile(tempRoot({}), '--dry-run').stderr).not.toContain('Note:');
+    expect((await newFile(tempRoot({}), '--dry-run')).stderr).not.toContain('Note:');
   });
 
-  it('prints a check command that checks the new file, even in a content root outside the project', () => {
+  it('prints a check command that checks the new file, even in a content root outside the project', async () => {
     const root = tempRoot({});
-    const run = newFile(root, '--id', 'OEA-2026-001'); // the project has an OEA-2026-001.md of its own
+    const run = await newFile(root, '--id', 'OEA-2026-001'); // the project has an OEA-2026-001.md of its own
     const command = /`npm run check -- ([^`]+)`/.exec(run.stderr)?.[1];
     expect(command).toContain(`--content-root ${root}`);
-    const checked = node('scripts/check.ts', command!.split(' '));
-    expect(checked.status).toBe(1);
+    const checked = await runCommand((argv, io) => runCheck(argv, io.env, PROJECT_ROOT, io), command!.split(' '), {
+      env: { INIT_CWD: PROJECT_ROOT },
+    });
+    expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('still holds a FILL-IN placeholder');
   });
 
-  it('never replaces an existing file (exit 1, file unchanged)', () => {
+  it('never hands out or writes into an id in use (exit 1, file unchanged)', async () => {
     const root = tempRoot({ 'advisories/2026/OEA-2026-005.md': 'kept' });
-    const run = newFile(root, '--id', 'OEA-2026-005');
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/OEA-2026-005\.md already exists; nothing was written/);
+    const run = await newFile(root, '--id', 'OEA-2026-005');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('OEA-2026-005 is already used by content/advisories/2026/OEA-2026-005.md; nothing was written');
+    expect(readFileSync(join(root, 'content/advisories/2026/OEA-2026-005.md'), 'utf8')).toBe('kept');
+    // The last guard, for a file that appears between the check and the write: it is never replaced.
+    expect(() => writeNewFile(root, 'content/advisories/2026/OEA-2026-005.md', 'new')).toThrow(/already exists; nothing was written/);
     expect(readFileSync(join(root, 'content/advisories/2026/OEA-2026-005.md'), 'utf8')).toBe('kept');
   });
 
-  it('reads the content root from CONTENT_ROOT when --content-root is not given', () => {
+  it('counts an id wherever it is used: a file in the wrong year folder, a file whose id field differs from its name', async () => {
+    const root = tempRoot({
+      'advisories/2025/OEA-2026-003.md': '---\nid: OEA-2026-003\n---\n',
+      'advisories/2026/renamed-by-hand.md': '---\ntitle: x\nid: "OEA-2026-007"\n---\n',
+    });
+    expect(nextId(root, 2026)).toBe('OEA-2026-008');
+    const taken = await newFile(root, '--id', 'OEA-2026-007', '--dry-run');
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('OEA-2026-007 is already used by content/advisories/2026/renamed-by-hand.md');
+    expect(taken.stdout).toBe('');
+    const wrongYear = await newFile(root, '--id', 'OEA-2026-003');
+    expect(wrongYear.stderr).toContain('OEA-2026-003 is already used by content/advisories/2025/OEA-2026-003.md');
+    expect(existsSync(join(root, 'content/advisories/2026/OEA-2026-003.md'))).toBe(false);
+  });
+
+  it.each([
+    ['an empty folder', [], 'content/releases.yaml, content/site.yaml, content/advisories/'],
+    ['a folder with only site.yaml', ['content/site.yaml'], 'content/releases.yaml, content/advisories/'],
+    ['a content folder without advisories/', ['content/site.yaml', 'content/releases.yaml'], 'content/advisories/ ('],
+  ])('refuses %s as the content root, naming it, and writes nothing', async (_, files, missing) => {
+    const root = mkdtempSync(join(tmpdir(), 'oex-not-content-'));
+    roots.push(root);
+    for (const f of files) {
+      mkdirSync(join(root, 'content'), { recursive: true });
+      writeFileSync(join(root, f), readFileSync(join(PROJECT_ROOT, f)));
+    }
+    const before = readdirSync(root, { recursive: true });
+    for (const extra of [[], ['--dry-run']]) {
+      const run = await newFile(root, ...extra);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${root} is not a content root: it has no ${missing}`);
+      expect(run.stderr).toContain('Nothing was written.');
+      expect(run.stdout).toBe('');
+    }
+    expect(readdirSync(root, { recursive: true })).toEqual(before);
+  });
+
+  it('refuses a component without an owner unless its registry is named, and writes a renamed repository under its current name', async () => {
+    const root = tempRoot({});
+    const bare = await newFile(root, '--component', 'edx-platform');
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--component: "edx-platform" names no owner');
+    expect(bare.stderr).toContain(
+      'like openedx/edx-platform (today openedx/openedx-platform), or a package with its registry, pypi:edx-platform',
+    );
+    expect(existsSync(join(root, 'content/advisories/2026'))).toBe(false);
+
+    expect(componentEntry('pypi:edx-platform').entry).toMatchObject({ package: { ecosystem: 'PyPI', name: 'edx-platform' } });
+    expect(componentEntry('npm:frontend-platform').entry).toMatchObject({ package: { ecosystem: 'npm', name: 'frontend-platform' } });
+    expect(componentEntry('@edx/frontend-platform').entry).toMatchObject({ package: { ecosystem: 'npm' } });
+
+    const renamed = await newFile(root, '--dry-run', '--component', 'openedx/edx-platform');
+    expect(renamed.code, renamed.stderr).toBe(0);
+    const { data } = parseMarkdownFile(renamed.stdout);
+    expect(data.affected).toEqual([expect.objectContaining({ repository: 'openedx/openedx-platform' })]);
+    expect(data.notice).toMatchObject({ components: ['openedx/openedx-platform'] });
+    expect(renamed.stderr).toContain('--component: openedx/edx-platform is now openedx/openedx-platform');
+  });
+
+  it("exits with the command's code as a process, on the pinned Node", () => {
+    const root = tempRoot({});
+    const child = spawnSync(process.execPath, ['scripts/advisory-new.ts', '--content-root', root, '--at', NOW, '--sevrity', 'x'], {
+      cwd: PROJECT_ROOT,
+      env: cleanEnv({ INIT_CWD: PROJECT_ROOT }),
+      encoding: 'utf8',
+    });
+    expect(child.status).toBe(2);
+    expect(child.stderr).toContain("Unknown option '--sevrity'");
+    const made = spawnSync(process.execPath, ['scripts/advisory-new.ts', '--content-root', root, '--at', NOW], {
+      cwd: PROJECT_ROOT,
+      env: cleanEnv({ INIT_CWD: PROJECT_ROOT }),
+      encoding: 'utf8',
+    });
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toBe(`${join(root, 'content/advisories/2026/OEA-2026-001.md')}\n`);
+  });
+
+  it('reads the content root from CONTENT_ROOT when --content-root is not given', async () => {
     const root = tempRoot({ 'advisories/2026/OEA-2026-009.md': '' });
-    const run = node('scripts/advisory-new.ts', ['--now', NOW], { CONTENT_ROOT: root });
+    const run = await runCommand(advisoryNew, ['--at', NOW], { env: { CONTENT_ROOT: root } });
     expect(run.stdout.trim()).toBe(join(root, 'content/advisories/2026/OEA-2026-010.md'));
   });
 });

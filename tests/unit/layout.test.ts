@@ -20,6 +20,7 @@ const STAGES: Record<string, number> = {
   verify: 6,
   tools: 6,
   commands: 7,
+  deploy: 7,
   components: 8,
   layouts: 8,
   pages: 8,

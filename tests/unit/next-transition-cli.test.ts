@@ -41,6 +41,12 @@ describe('npm run next-transition', () => {
     expect(bad.stderr).toContain('--at:');
   });
 
+  it('takes its clock from --at, else the real time, never from BUILD_AT', async () => {
+    const r = await runCommand(nextTransition, ['--json'], { env: { ...env, BUILD_AT: 'not an instant' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(Date.parse(JSON.parse(r.stdout).now)).toBeGreaterThan(Date.parse(FIXTURE_CLOCK));
+  });
+
   it('prints only its usage for --help (the next transition is for private logs), and refuses unknown flags', async () => {
     const help = await run('--help');
     expect(help.code).toBe(0);

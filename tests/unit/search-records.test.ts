@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishModes } from '../../src/build/file-modes.ts';
 import { SEARCH_INDEX_DIR, writeSearchIndex } from '../../src/build/search-index.ts';
 import { searchRecords, type SearchRecord } from '../../src/model/search-records.ts';
 import { readTree } from '../support/build-site.ts';
@@ -37,10 +38,11 @@ const withdrawn = advisory({
   withdrawn: { at: '2026-11-01T00:00:00Z', reason: 'Not a vulnerability after all.' },
 });
 
-/** Writes the index of `records` into a fresh output folder; returns the folder. */
+/** Writes the index of `records` into a fresh output folder, readable as a build's; returns the folder. */
 async function indexed(records: readonly SearchRecord[]): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'oex-search-'));
   await writeSearchIndex(records, join(out, SEARCH_INDEX_DIR));
+  publishModes(out);
   return out;
 }
 

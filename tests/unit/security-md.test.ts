@@ -1,22 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { run as securityMdCommand } from '../../src/commands/security-md.ts';
 import { renderMarkdown } from '../../src/content/markdown.ts';
 import { checkRepository, securityMd } from '../../src/outputs/security-md.ts';
-import { PROJECT_ROOT } from '../support/build-site.ts';
+import { cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
+import { runCommand } from '../support/run-command.ts';
 import { FIXTURE_SITE, fixtureModel } from '../support/fixture-model.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
 
 const model = fixtureModel();
 const generic = securityMd(model);
 
-function cli(args: string[]) {
-  const run = spawnSync(process.execPath, ['scripts/security-md.ts', ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, BUILD_AT: '', CONTENT_ROOT: FIXTURE_SITE },
-    encoding: 'utf8',
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCommand(securityMdCommand, args, { env: { CONTENT_ROOT: FIXTURE_SITE, ...env } });
 
 describe('SECURITY.md generator', () => {
   it('gives the private address first, as a mailto link, and asks for privacy', () => {
@@ -37,6 +33,13 @@ describe('SECURITY.md generator', () => {
     expect(moved).toContain('<https://security.example.org/policy/>');
     expect(moved).toContain('mailto:psirt@example.org');
     expect(moved).not.toContain('openedx.org/');
+  });
+
+  it('links under the path of a site served under one', () => {
+    const underPath = securityMd({ ...model, site: { ...model.site, url: 'https://openedx.org/security' } });
+    const links = [...underPath.matchAll(/<(https:[^>]+)>/g)].map((m) => m[1]!);
+    expect(links).toContain('https://openedx.org/security/policy/');
+    expect(links.filter((l) => !l.startsWith('https://openedx.org/security/'))).toEqual([]);
   });
 
   it('copies every response target from site.yaml', () => {
@@ -103,29 +106,41 @@ describe('SECURITY.md generator', () => {
 });
 
 describe('npm run security-md', () => {
-  it('prints the same text as the generator for the same content and clock', () => {
-    const run = cli(['--repo', 'openedx/edx-ora2', '--at', FIXTURE_CLOCK]);
+  it('prints the same text as the generator for the same content and clock, and reads no BUILD_AT', async () => {
+    const run = await cli(['--repo', 'openedx/edx-ora2', '--at', FIXTURE_CLOCK], { BUILD_AT: 'not an instant' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(securityMd({ ...model, repository: 'openedx/edx-ora2', now: new Date(FIXTURE_CLOCK) }));
-    expect(cli(['--at', FIXTURE_CLOCK]).stdout).toBe(generic);
+    expect((await cli(['--at', FIXTURE_CLOCK])).stdout).toBe(generic);
+    // A malformed BUILD_AT would be refused if the command read it: the clock is --at, else the real time.
+    expect((await cli([], { BUILD_AT: 'not an instant' })).code).toBe(0);
   });
 
-  it('fails with usage on a bad repository or an unknown option', () => {
-    const bad = cli(['--repo', 'not-a-slug']);
+  it('fails with usage on a bad repository or an unknown option', async () => {
+    const bad = await cli(['--repo', 'not-a-slug']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(
       /--repo: must be a GitHub repository written owner\/name.*\(found "not-a-slug"\)\nusage: npm run security-md/,
     );
-    const unknown = cli(['--bogus']);
+    const unknown = await cli(['--bogus']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--bogus'/);
-    expect(cli(['--repo']).stderr).toMatch(/Option '--repo <value>' argument missing/);
+    expect((await cli(['--repo'])).stderr).toMatch(/Option '--repo <value>' argument missing/);
   });
 
-  it('prints its usage on standard output for --help', () => {
-    const help = cli(['--help']);
+  it('prints its usage on standard output for --help', async () => {
+    const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout.trim()).toBe('usage: npm run security-md -- [--repo owner/name] [--at <instant>]');
+  });
+
+  it('writes exactly the generated text to standard output as a process, on the pinned Node', () => {
+    const child = spawnSync(process.execPath, ['scripts/security-md.ts', '--at', FIXTURE_CLOCK], {
+      cwd: PROJECT_ROOT,
+      env: cleanEnv({ CONTENT_ROOT: FIXTURE_SITE }),
+      encoding: 'utf8',
+    });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout).toBe(generic);
   });
 });

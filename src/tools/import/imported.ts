@@ -6,6 +6,7 @@
  */
 import { cvssVectorProblem } from '../../schemas/cvss.ts';
 import { ALIAS_PATTERNS, CREDIT_TYPES, REFERENCE_TYPES, type Credit, type Reference } from '../../schemas/advisory.ts';
+import { currentGithubUrl, currentRepository } from '../repository-names.ts';
 
 /** A repository deployed from source (the platform, MFEs): fixed by commits. */
 export type ImportedRepository = { repository: string; master_fix?: string; releases: Array<{ release: string; status: string }> };
@@ -62,9 +63,7 @@ export const FULL_SHA = /^[0-9a-f]{40}$/;
 const COMMIT_URL = /^https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/(?:pull\/\d+\/)?commits?\/([0-9a-f]{7,40})\b/;
 const GITHUB_REPO_URL = /^(?:https?|git):\/\/github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?(?:[/#?].*)?$/;
 
-/** Repositories renamed upstream: imports use today's name (GitHub redirects the old one). */
-const RENAMED: Record<string, string> = { 'openedx/edx-platform': 'openedx/openedx-platform' };
-export const currentRepository = (repo: string) => RENAMED[repo] ?? repo;
+export { currentRepository };
 
 /** `owner/name` of a GitHub URL (repository, advisory, commit, file), with today's name. */
 export function repositoryOf(url: string | undefined): string | undefined {
@@ -102,7 +101,10 @@ export function addCredit(into: Imported, name: string | undefined, type: string
   into.credits.push({ name: clean, type: creditType(type), ...(urls.length ? { contact: urls } : {}) });
 }
 
-/** References kept: https only, deduplicated; an http link is upgraded and noted; fix commits found on the way. */
+/**
+ * References kept: https only, deduplicated, GitHub links under the repository's current name;
+ * an http link is upgraded and noted.
+ */
 export function addReference(into: Imported, url: string | undefined, type?: string | undefined): void {
   if (!url) return;
   let href = url.trim();
@@ -110,7 +112,15 @@ export function addReference(into: Imported, url: string | undefined, type?: str
     href = `https://${href.slice(7)}`;
     into.notes.push(`references: ${url} was http; check that ${href} works`);
   }
-  if (!href.startsWith('https://') || into.references.some((r) => r.url === href)) return;
+  if (!href.startsWith('https://')) return;
+  const current = currentGithubUrl(href);
+  if (current !== href) {
+    const renamed = GITHUB_REPO_URL.exec(href)![1]!;
+    const note = `references: links to ${renamed} now use its current name, ${currentRepository(renamed)}`;
+    if (!into.notes.includes(note)) into.notes.push(note);
+    href = current;
+  }
+  if (into.references.some((r) => r.url === href)) return;
   into.references.push({ type: referenceType(href, type), url: href });
 }
 

@@ -13,8 +13,12 @@ import { fillIn, HINTS, proposedDate, releaseCommitHint, releaseTagHint } from '
 import { isoInstant, type Dates } from '../schedule.ts';
 import { firstParagraph, splitDescription } from './description.ts';
 import type { Imported, ImportedAffected } from './imported.ts';
+import { currentGithubUrl } from '../repository-names.ts';
+import { mentionedReleases } from './release-mentions.ts';
+import { flawSummary, withoutProductIntroduction } from './summary.ts';
 
-export type ImportOptions = { id: string; proposal: Dates; noticeHours: number };
+/** `releases`: the named releases of content/releases.yaml, oldest first, for rows the record's words suggest. */
+export type ImportOptions = { id: string; proposal: Dates; noticeHours: number; releases?: readonly string[] };
 
 const TITLE_MAX = 160;
 
@@ -45,11 +49,22 @@ export function importedToAdvisory(
   const { value: imported, replaced } = withoutControlCharacters(record);
   const notes = [...imported.notes];
   if (replaced > 0) notes.push(`the record held ${replaced} control character(s), which feeds cannot carry; each became a space`);
-  const sections = splitDescription(imported.description);
+  // Links in the record's words name repositories as they are called today, like its references.
+  const description = imported.description?.replace(/https:\/\/github\.com\/[^\s)<>\]"'`]+/g, currentGithubUrl);
+  const sections = splitDescription(description);
+  if (sections.impact) sections.impact = withoutProductIntroduction(sections.impact);
+  const mentioned = mentionedReleases(`${imported.title ?? ''}\n${description ?? ''}`, o.releases ?? []);
+  // Named releases run repositories deployed from source; a package gets the rows only when nothing else would.
+  const hasRepository = imported.affected.some((a) => !('package' in a));
+  const rowsFor = (a: ImportedAffected) => (!hasRepository || !('package' in a) ? mentioned : []);
   const affected =
     imported.affected.length > 0
-      ? imported.affected.map((a) => affectedEntry(a, imported.otherFixes))
+      ? imported.affected.map((a) => affectedEntry(a, imported.otherFixes, rowsFor(a)))
       : [{ repository: HINTS.repository, master_fix: HINTS.masterFix, releases: [templateRelease()] }];
+  if (mentioned.length > 0 && imported.affected.length > 0)
+    notes.push(
+      `affected: the record mentions ${mentioned.join(', ')}; each has a proposed row whose status (and commit or tag) is yours to set, or remove the row`,
+    );
   if (imported.affected.length === 0)
     notes.push('affected: the record names no package range or fix commit; the affected component is yours to write');
   const components = affected.map((a) => ('package' in a ? (a.package as { name: string }).name : a.repository) as string);
@@ -59,7 +74,7 @@ export function importedToAdvisory(
     notes.push(`title: the record's title was ${title.length} characters; shorten it to ${TITLE_MAX} or fewer`);
   }
   if (!title) title = HINTS.title;
-  const summary = firstParagraph(sections.impact) ?? HINTS.summary;
+  const summary = flawSummary(firstParagraph(sections.impact)) ?? HINTS.summary;
   const published = publishedAt(imported.published);
   const data: AdvisoryDraft = {
     id: o.id,
@@ -96,7 +111,9 @@ export function importedToAdvisory(
   if (imported.credits.length === 0)
     notes.push('credits: the record credits nobody; add the reporter as they asked to be named (or leave it empty)');
   if (summary !== HINTS.summary)
-    notes.push("summary and ## Impact come from the record's description: reword them for operators if needed");
+    notes.push(
+      "summary is the sentence(s) of the record's description that say what is wrong (without the product's introduction, the versions or the fix), and ## Impact is the description: reword them for operators if needed",
+    );
 
   const body = [
     '## Impact',
@@ -126,18 +143,27 @@ function publishedAt(text: string | undefined): string | undefined {
 
 /**
  * An entry in the site's shape. A repository's backport commits become rows of named
- * releases with the commit known and the release left to a person; without any, one row to
+ * releases with the commit known and the release left to a person; a named release the
+ * record mentions becomes a row with the status left to a person; without any, one row to
  * copy for each supported release.
  */
-function affectedEntry(a: ImportedAffected, otherFixes: Imported['otherFixes']): Record<string, unknown> {
+function affectedEntry(a: ImportedAffected, otherFixes: Imported['otherFixes'], mentioned: readonly string[]): Record<string, unknown> {
+  const proposed = mentioned
+    .filter((release) => !a.releases.some((r) => r.release === release))
+    .map((release) => ({
+      release,
+      status: fillIn(`the record mentions ${release}: fixed, affected, not_affected or wont_fix (or remove this row)`),
+      ...('package' in a ? {} : { commit: releaseCommitHint(release) }),
+      tag: releaseTagHint(release),
+    }));
   if ('package' in a) {
     const ranges = a.ranges.length > 0 ? a.ranges : [{ introduced: HINTS.introducedVersion, fixed: HINTS.fixedVersion }];
-    return { package: a.package, ...(a.repository ? { repository: a.repository } : {}), ranges, releases: a.releases };
+    return { package: a.package, ...(a.repository ? { repository: a.repository } : {}), ranges, releases: [...a.releases, ...proposed] };
   }
   const backports = otherFixes
     .filter((f) => f.repository === a.repository)
     .map((f) => ({ release: fillIn(`the named release whose branch holds commit ${f.sha.slice(0, 7)}`), status: 'fixed', commit: f.sha }));
-  const releases = [...a.releases, ...backports];
+  const releases = [...a.releases, ...proposed, ...backports];
   return {
     repository: a.repository,
     master_fix: a.master_fix ?? HINTS.masterFix,

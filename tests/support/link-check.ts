@@ -4,15 +4,18 @@
  * must name a file of the output (a directory URL serves its index.html), and a #fragment
  * must name an id (or a legacy `<a name>`) in the target page. Absolute URLs on the site's
  * own origin (canonical links, share links) count as internal: a static host would 404 them
- * just the same.
+ * just the same. A site under a path (https://openedx.org/security) must link under it: a link
+ * to /advisories/ from there is broken, while one to another part of its domain is someone
+ * else's to keep alive.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { basePath } from '../../src/model/urls.ts';
 
 export type BrokenLink = { page: string; url: string; problem: string };
 
 export type LinkCheckOptions = {
-  /** The site's public URL (site.yaml `url`): links to it are checked like relative ones. */
+  /** The site's public URL (site.yaml `url`): links to it are checked like relative ones, under its path. */
   siteUrl?: string;
 };
 
@@ -70,6 +73,7 @@ export function anchorsOf(html: string): Set<string> {
 /** Resolves URLs against one built site, remembering each target page's anchors. */
 export function linkResolver(dist: string, options: LinkCheckOptions = {}) {
   const site = options.siteUrl ? new URL(options.siteUrl) : undefined;
+  const base = site ? basePath(site.href) : '/';
   const anchors = new Map<string, Set<string>>();
   const anchorsIn = (file: string) => {
     let set = anchors.get(file);
@@ -79,26 +83,34 @@ export function linkResolver(dist: string, options: LinkCheckOptions = {}) {
   /** What is wrong with `raw` as linked from site path `from`; undefined if it resolves or leaves the site. */
   return (raw: string, from: string): string | undefined => {
     let url: URL;
-    if (site && raw.startsWith(site.origin)) url = new URL(raw);
-    else if (EXTERNAL.test(raw)) return undefined;
+    if (site && raw.startsWith(site.origin)) {
+      url = new URL(raw);
+      if (!url.pathname.startsWith(base)) return undefined;
+    } else if (EXTERNAL.test(raw)) return undefined;
     else url = new URL(raw, `http://site${from}`);
-    let target = join(dist, decodeURIComponent(url.pathname));
+    const path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(base)) return `outside the site's base path ${base}`;
+    let target = join(dist, path.slice(base.length - 1));
     if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
     if (!existsSync(target)) return 'no such file in the output';
     // "#" and "#top" are defined by HTML to scroll to the top; no element needed.
     const fragment = decodeURIComponent(url.hash.slice(1));
     if (fragment && fragment.toLowerCase() !== 'top' && target.endsWith('.html') && !anchorsIn(target).has(fragment)) {
-      return `no element with id "${fragment}" in ${sitePath(dist, target)}`;
+      return `no element with id "${fragment}" in ${servedPath(dist, target, base)}`;
     }
     return undefined;
   };
 }
 
+/** The path a file of the output is served at under `base` (`/security/advisories/index.html`). */
+export const servedPath = (dist: string, file: string, base = '/') => `${base.slice(0, -1)}${sitePath(dist, file)}`;
+
 export function checkLinks(dist: string, options: LinkCheckOptions = {}): BrokenLink[] {
   const resolve = linkResolver(dist, options);
+  const base = options.siteUrl ? basePath(options.siteUrl) : '/';
   const broken: BrokenLink[] = [];
   for (const file of htmlFiles(dist)) {
-    const page = sitePath(dist, file);
+    const page = servedPath(dist, file, base);
     for (const { url } of linksOf(readFileSync(file, 'utf8'))) {
       const problem = resolve(url, page);
       if (problem) broken.push({ page, url, problem });

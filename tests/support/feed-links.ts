@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeEntities, htmlFiles, sitePath } from './link-check.ts';
+import { basePath } from '../../src/model/urls.ts';
+import { decodeEntities, htmlFiles, servedPath } from './link-check.ts';
 
 export type FeedLink = { page: string; href: string; type: string };
 export type FeedProblem = FeedLink & { problem: string };
@@ -42,16 +43,17 @@ export function feedLinksOf(html: string, page: string): FeedLink[] {
     .map((tag) => ({ page, href: attribute(tag, 'href'), type: attribute(tag, 'type').toLowerCase() }));
 }
 
-/** Every advertised feed of every page, with what is wrong with it (empty when all resolve). */
-export function checkFeedLinks(dist: string): { links: FeedLink[]; problems: FeedProblem[] } {
-  const links = htmlFiles(dist).flatMap((file) => feedLinksOf(readFileSync(file, 'utf8'), sitePath(dist, file)));
+/** Every advertised feed of every page, with what is wrong with it (empty when all resolve); `siteUrl` gives the base path. */
+export function checkFeedLinks(dist: string, siteUrl?: string): { links: FeedLink[]; problems: FeedProblem[] } {
+  const base = siteUrl ? basePath(siteUrl) : '/';
+  const links = htmlFiles(dist).flatMap((file) => feedLinksOf(readFileSync(file, 'utf8'), servedPath(dist, file, base)));
   const problems: FeedProblem[] = [];
   for (const link of links) {
-    if (!link.href.startsWith('/') || link.href.startsWith('//')) {
-      problems.push({ ...link, problem: 'not a path on this site' });
+    if (!link.href.startsWith(base) || link.href.startsWith('//')) {
+      problems.push({ ...link, problem: `not a path under this site's ${base}` });
       continue;
     }
-    const file = join(dist, decodeURIComponent(new URL(link.href, 'http://site').pathname));
+    const file = join(dist, decodeURIComponent(new URL(link.href, 'http://site').pathname).slice(base.length - 1));
     if (!existsSync(file) || statSync(file).isDirectory()) {
       problems.push({ ...link, problem: 'no such file in the output' });
       continue;

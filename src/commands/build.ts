@@ -1,0 +1,126 @@
+/**
+ * npm run build [-- --at <instant>] [--out <dir>]
+ *
+ * The production build: the clock once (`--at`, else the real time), all content checked (any
+ * problem: nothing is built), then pages, feeds, exports, the search index and the leak scan.
+ * Embargo previews are refused here whatever the environment says.
+ *
+ * This command owns its process: Vite reads NODE_ENV and the variables below from the process
+ * environment, so `run` sets them there. Its tests spawn it (tests/unit/build-cli.test.ts,
+ * tests/support/build-site.ts), since the pinned runtime and Astro are the point there.
+ */
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { describeClock } from '../build/clock.ts';
+import { PREVIEW_ENV } from '../build/content-loader.ts';
+import { discardJobs, startJobs } from '../build/jobs.ts';
+import { publishModes } from '../build/file-modes.ts';
+import { moveDir } from '../build/move-dir.ts';
+import { outputDirProblem } from '../build/output-dir.ts';
+import { closeSession, openSession, type BuildSession } from '../build/session.ts';
+import { ContentError, formatProblem } from '../content/problems.ts';
+import { clockFrom, guarded, parseFlags, rootFrom, UsageError, type Io } from './cli.ts';
+
+export const USAGE = 'usage: npm run build -- [--at <instant with offset>] [--out <folder>]  (default output: dist/)';
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+export function run(argv: string[], io: Io): Promise<number> {
+  return guarded(io, USAGE, async () => {
+    const { flags } = parseFlags(argv, { at: { type: 'string' }, out: { type: 'string' } });
+    if (flags.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    const root = rootFrom(undefined, io.env);
+    const outDir = resolve((flags.out as string | undefined) || 'dist');
+    const outProblem = outputDirProblem(outDir, PROJECT_ROOT, root);
+    if (outProblem) throw new UsageError(`--out: ${outProblem}. Nothing was built or removed.`);
+    const clock = clockFrom(flags.at);
+    io.out(describeClock(clock));
+    productionEnvironment(root);
+
+    // The previous output is renamed aside at once and deleted while this build runs: removing
+    // tens of thousands of files takes seconds that the build need not wait for.
+    const clearing = clearAside(outDir);
+    let session: BuildSession;
+    try {
+      session = openSession({ root, clock });
+    } catch (e) {
+      if (!(e instanceof ContentError)) throw e;
+      for (const p of e.problems) io.err(formatProblem(p));
+      io.err(`\nbuild refused: ${e.problems.length} content problem(s). Nothing was built. Run npm run check for details.`);
+      await clearing;
+      return 1;
+    }
+    io.out(`state time ${session.now.toISOString()} (the latest change of the public site at or before the clock)`);
+    // The search index and the exports need nothing from Astro: they start now, on the second
+    // core, and Astro (about half a second to load) is imported only after.
+    startJobs(session, PROJECT_ROOT);
+    const failure = await astroBuild(outDir);
+    await clearing;
+    if (failure) {
+      discardJobs(session);
+      closeSession();
+      rmSync(outDir, { recursive: true, force: true });
+      io.err(`\nbuild failed, output removed: ${failure.message}`);
+      return 1;
+    }
+    io.out(`\nsite built in ${outDir} (${describeClock(clock)}). Preview it with: npm run preview`);
+    return 0;
+  });
+}
+
+/**
+ * A production build is one whatever the caller's environment says: Vite derives
+ * import.meta.env from NODE_ENV and from variables such as PROD and MODE, which test runners
+ * set (the per-advisory export routes, for one, must see PROD and stay out of the build). The
+ * content root goes into the environment too, where Astro's modules look for it.
+ */
+function productionEnvironment(root: string): void {
+  delete process.env[PREVIEW_ENV];
+  process.env.NODE_ENV = 'production';
+  process.env.CONTENT_ROOT = root;
+  for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete process.env[key];
+}
+
+/** Astro's build into `outDir`; the error, if it failed (its partial output removed). */
+async function astroBuild(outDir: string): Promise<Error | undefined> {
+  const { build } = await import('astro');
+  // A fresh cache per build: nothing rendered under one clock is reused under another, no
+  // embargoed text persists between builds, and parallel builds (tests) cannot collide.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'oex-astro-cache-'));
+  // Astro keeps its prerender bundle beside the output, or in ./.astro/ when the output is
+  // outside the working directory, where parallel builds would overwrite each other's. So an
+  // outside output is built in a private folder under .astro/ and moved into place at the end.
+  let stageDir = outDir;
+  if (!outDir.startsWith(process.cwd() + sep)) {
+    mkdirSync(join(process.cwd(), '.astro'), { recursive: true });
+    stageDir = mkdtempSync(join(process.cwd(), '.astro', 'build-'));
+  }
+  try {
+    await build({
+      root: PROJECT_ROOT,
+      outDir: stageDir,
+      cacheDir,
+      logLevel: process.env.ASTRO_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+    });
+    if (stageDir !== outDir) moveDir(stageDir, outDir);
+    publishModes(outDir);
+    return undefined;
+  } catch (e) {
+    rmSync(stageDir, { recursive: true, force: true });
+    return e as Error;
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+function clearAside(dir: string): Promise<void> {
+  if (!existsSync(dir)) return Promise.resolve();
+  const aside = `${dir}.old-${process.pid}`;
+  renameSync(dir, aside);
+  return rm(aside, { recursive: true, force: true });
+}
