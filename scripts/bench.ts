@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { findChromium } from '../tests/support/browser.ts';
 import { generateContentRoot } from './bench/synthetic.ts';
 import { samplePages, weighPage, type PageWeight } from './bench/page-weight.ts';
-import { weighFirstSearch, type SearchWeight } from './bench/search-weight.ts';
+import { groupFiles, weighFirstSearch, type SearchWeight } from './bench/search-weight.ts';
 import { hugoReference, type HugoReference } from './bench/hugo-reference.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -223,6 +223,11 @@ if (search)
   console.log(
     `\nfirst search query "${search.query}" at ${results.at(-1)!.advisories} advisories: ${kb(search.bytes)} in ${search.requests} requests, ${search.results} results shown`,
   );
+if (search) {
+  console.log('\n| file | requests | bytes (gzip) |');
+  console.log('| --- | ---: | ---: |');
+  for (const g of groupFiles(search.files)) console.log(`| ${g.what} | ${g.count} | ${kb(g.bytes)} |`);
+}
 if (searchNote) console.log(`\n${searchNote}`);
 console.log('\n| budget or target | figure | result |');
 console.log('| --- | ---: | --- |');

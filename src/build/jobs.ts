@@ -1,5 +1,5 @@
 /**
- * The background work of a production build: the search index (on its own thread)
+ * The background work of a production build: the search index (Pagefind, in its own process)
  * and the build worker (a thread that writes the per-advisory exports, works out the leak
  * scan's secrets and scans half of the output). Both need only the session's corpus, clock
  * and model, so `npm run build` starts them right after opening the session, before Astro

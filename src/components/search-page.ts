@@ -1,15 +1,23 @@
 /**
- * The search page's script (src/pages/search.astro): reads the query as it is typed, asks
- * SearchClient (src/outputs/search-query.ts) for the ranked hits, and shows them ten at a time
- * in the archive's own markup. Filters load their data only when opened. Every text from the
+ * The search page's script (src/pages/search.astro): loads Pagefind's search API from the
+ * bundle the build wrote, runs the query as it is typed (src/components/search-query.ts), and
+ * shows the results a few at a time in the archive's own markup, loading only the records it
+ * shows. The filters' index is requested only when the filters are opened. Every text from the
  * index goes in through textContent, never as HTML.
  */
-import { applyFilters, filterCounts, FILTER_GROUPS, SearchClient, type Filters, type Hit } from '../outputs/search-query.ts';
-import type { DocRow, Facets } from '../outputs/search-index.ts';
-import { fold, stem } from '../outputs/search-text.ts';
+import {
+  FILTER_GROUPS,
+  PAGE_SIZE as PAGE,
+  SiteSearch,
+  pagefindOptions,
+  type Chosen,
+  type FilterGroup,
+  type Fragment,
+  type Hit,
+  type PagefindApi,
+} from './search-query.ts';
 
-const PAGE = 10;
-const LABELS = { severity: 'Severity', year: 'Year', component: 'Component' } as const;
+const LABELS: Record<FilterGroup, string> = { severity: 'Severity', year: 'Year', component: 'Component' };
 const LEVEL_ORDER = ['critical', 'high', 'medium', 'low', 'none'];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -19,20 +27,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-/** The excerpt with the words the query matched in <mark>. */
-function excerpt(text: string, query: string): HTMLElement {
-  const { stems, prefix } = SearchClient.matchers(query);
+/**
+ * Pagefind's excerpt, with the words the query matched in <mark>. Pagefind marks them in text
+ * whose `<` and `>` it escaped; the pieces are put back as text nodes, not parsed.
+ */
+function excerpt(html: string): HTMLElement {
   const p = el('p', 'search-excerpt');
-  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
-    const w = fold(part);
-    const hit = w.length > 0 && (stems.has(stem(w)) || (prefix.length >= 3 && w.startsWith(prefix)));
-    p.append(hit ? el('mark', undefined, part) : document.createTextNode(part));
-  }
+  const text = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  html.split(/<mark>|<\/mark>/).forEach((part, i) => p.append(i % 2 === 1 ? el('mark', undefined, text(part)) : text(part)));
   return p;
 }
 
-function resultItem(row: DocRow, base: string, query: string): HTMLLIElement {
-  const [url, title, summary, id, level, date, withdrawn] = row;
+function resultItem(f: Fragment): HTMLLIElement {
+  const { title = '', ids, level, date, withdrawn } = f.meta;
   const li = el('li');
   const line = el('p', 'advisory-line');
   if (level) {
@@ -43,8 +50,8 @@ function resultItem(row: DocRow, base: string, query: string): HTMLLIElement {
     line.append(badge, ' ');
   }
   const a = el('a', 'search-result-link');
-  a.href = base + url.replace(/^\//, '');
-  if (id) a.append(el('span', 'advisory-id', id), ': ');
+  a.href = f.url;
+  if (ids) a.append(el('span', 'advisory-id', ids.split(' ')[0]), ': ');
   a.append(title);
   line.append(a);
   if (withdrawn) line.append(' ', el('span', 'tag tag-withdrawn', 'Withdrawn'));
@@ -54,7 +61,7 @@ function resultItem(row: DocRow, base: string, query: string): HTMLLIElement {
     meta.append(el('li', undefined, `Published ${date}`));
     li.append(meta);
   }
-  if (summary) li.append(excerpt(summary, query));
+  if (f.excerpt) li.append(excerpt(f.excerpt));
   return li;
 }
 
@@ -66,56 +73,54 @@ export function startSearch(): void {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const filtersBox = document.getElementById('search-filters') as HTMLDetailsElement;
   const groups = document.getElementById('search-filter-groups')!;
-  const base = new URL(form.action).pathname.replace(/search\/$/, '');
-  const indexUrl = form.dataset.index!;
-  const client = new SearchClient(async (path) => {
-    const res = await fetch(indexUrl + path);
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    return res.json();
-  });
-
-  let query = '';
-  let hits: Hit[] = [];
-  let shown: Hit[] = [];
-  let facets: Facets | undefined;
-  const chosen: Record<string, Set<string>> = Object.fromEntries(FILTER_GROUPS.map((g) => [g, new Set<string>()]));
-  let generation = 0;
-
-  const filters = (): Filters => Object.fromEntries(FILTER_GROUPS.map((g) => [g, [...chosen[g]!]]));
   const unavailable = () => {
     document.getElementById('search-unavailable')?.removeAttribute('hidden');
     form.hidden = true;
   };
 
+  const bundle = form.dataset.bundle!;
+  const engine: Promise<SiteSearch> = import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pagefind: PagefindApi) => {
+    await pagefind.options(pagefindOptions(bundle, form.dataset.base!));
+    await pagefind.init();
+    return new SiteSearch(pagefind);
+  });
+  engine.catch(unavailable);
+
+  let query = '';
+  let hits: Hit[] = [];
+  const chosen: Record<FilterGroup, Set<string>> = { severity: new Set(), year: new Set(), component: new Set() };
+  let generation = 0;
+  const choices = (): Chosen => Object.fromEntries(FILTER_GROUPS.map((g) => [g, [...chosen[g]]]));
+
   async function show(count: number, mine: number): Promise<void> {
-    const rows = await client.rows(shown.slice(0, count).map((h) => h.doc));
+    const fragments = await Promise.all(hits.slice(0, count).map((h) => h.data()));
     if (mine !== generation) return;
-    list.replaceChildren(...rows.map((r) => resultItem(r, base, query)));
-    more.hidden = shown.length <= count;
-    const n = shown.length;
+    list.replaceChildren(...fragments.map(resultItem));
+    more.hidden = hits.length <= count;
+    const n = hits.length;
     status.textContent = query ? `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'} for ${query}` : '';
   }
 
-  function renderFilters(): void {
-    if (!facets) return;
-    const counts = filterCounts(hits, facets, filters());
+  async function renderFilters(search: SiteSearch, mine: number): Promise<void> {
+    const counts = await search.counts(query, choices());
+    if (mine !== generation) return;
     groups.replaceChildren(
       ...FILTER_GROUPS.map((g) => {
         const set = el('fieldset', 'filter-group');
         set.append(el('legend', undefined, LABELS[g]));
-        const values = [...facets!.values[g]].sort((a, b) =>
+        const values = [...new Set([...Object.keys(counts[g]), ...chosen[g]])].sort((a, b) =>
           g === 'severity' ? LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b) : g === 'year' ? b.localeCompare(a) : a.localeCompare(b),
         );
         for (const value of values) {
-          const count = counts[g].get(value) ?? 0;
-          if (count === 0 && !chosen[g]!.has(value)) continue;
+          const count = counts[g][value] ?? 0;
+          if (count === 0 && !chosen[g].has(value)) continue;
           const id = `filter-${g}-${value.replace(/[^a-z0-9]+/gi, '-')}`;
           const box = el('input');
-          Object.assign(box, { type: 'checkbox', id, name: g, value, checked: chosen[g]!.has(value) });
+          Object.assign(box, { type: 'checkbox', id, name: g, value, checked: chosen[g].has(value) });
           box.addEventListener('change', () => {
-            if (box.checked) chosen[g]!.add(value);
-            else chosen[g]!.delete(value);
-            void refilter();
+            if (box.checked) chosen[g].add(value);
+            else chosen[g].delete(value);
+            void run(query);
           });
           const label = el('label', undefined, `${value} (${count})`);
           label.htmlFor = id;
@@ -128,13 +133,6 @@ export function startSearch(): void {
     );
   }
 
-  async function refilter(): Promise<void> {
-    const mine = ++generation;
-    shown = facets ? applyFilters(hits, facets, filters()) : hits;
-    renderFilters();
-    await show(PAGE, mine);
-  }
-
   async function run(term: string): Promise<void> {
     const mine = ++generation;
     query = term.trim();
@@ -143,7 +141,7 @@ export function startSearch(): void {
     else url.searchParams.delete('q');
     history.replaceState(null, '', url);
     if (!query) {
-      hits = shown = [];
+      hits = [];
       list.replaceChildren();
       status.textContent = '';
       more.hidden = true;
@@ -152,11 +150,12 @@ export function startSearch(): void {
     }
     status.textContent = `Searching for ${query}…`;
     try {
-      const found = await client.search(query);
+      const search = await engine;
+      const found = await search.search(query, choices());
       if (mine !== generation) return;
       hits = found;
-      filtersBox.hidden = hits.length === 0;
-      await refilter();
+      filtersBox.hidden = hits.length === 0 && FILTER_GROUPS.every((g) => chosen[g].size === 0);
+      await Promise.all([show(PAGE, mine), filtersBox.open ? renderFilters(search, mine) : undefined]);
     } catch {
       if (mine === generation) unavailable();
     }
@@ -173,17 +172,10 @@ export function startSearch(): void {
     void run(input.value);
   });
   more.addEventListener('click', () => void show(list.children.length + PAGE, generation));
-  filtersBox.addEventListener('toggle', async () => {
-    if (!filtersBox.open || facets) return;
-    try {
-      facets = await client.facets();
-      await refilter();
-    } catch {
-      unavailable();
-    }
+  filtersBox.addEventListener('toggle', () => {
+    if (filtersBox.open) engine.then((search) => renderFilters(search, generation)).catch(unavailable);
   });
 
-  client.manifest().catch(unavailable);
   const initial = new URLSearchParams(location.search).get('q');
   if (initial) {
     input.value = initial;

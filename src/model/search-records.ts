@@ -1,88 +1,104 @@
 /**
- * What the search index holds: one record per published or withdrawn advisory and one per
- * prose page, built from the same public model the pages render (so the index can be written
- * beside Astro's rendering, and the leak scan still reads what it writes).
+ * What the search index holds: one Pagefind record per published or withdrawn advisory and one
+ * per prose page, built from the same public model the pages render (so the index can be
+ * written beside Astro's rendering, and the leak scan still reads what it writes).
  *
- * An advisory is searchable by its structured fields, not only its prose: its id and aliases
- * (matched exactly), the named releases, tags and components of its fix rows, its CWE ids with
- * their names and the abbreviations people type ("xss", "ssrf": src/schemas/cwe.ts), severity,
- * credits. Each field has a weight, so a word in the title outranks the same word in the body.
+ * Pagefind searches both a record's `content` and every `meta` field, and each result loads
+ * its record whole (its "fragment"), so a record holds what is worth finding and showing, and
+ * no more (docs/performance.md):
+ *
+ * - meta: the title (weighted above the text), the id and aliases (searched exactly by the
+ *   search page), and what a result shows: severity, the site's date, a Withdrawn label;
+ * - content: the summary, then the structured fields people type: components, named releases
+ *   and tags of the fix rows, CWE ids with their names and abbreviations ("xss", "ssrf":
+ *   src/schemas/cwe.ts), credits. Written as sentences, it is also the result's excerpt.
+ *
+ * The advisory's body is left out: it is on the advisory's page, and indexing it made every
+ * first search at 10,000 advisories about 30 KB heavier. Prose pages keep their whole text.
  */
 import { CWE_NAMES, CWE_SEARCH_TERMS } from '../schemas/cwe.ts';
-import type { SeverityLevel } from '../schemas/cvss.ts';
 import type { Site } from '../schemas/site.ts';
 import { formatDate } from './dates.ts';
 import { loadSiteProse, PROSE_SLUGS } from './site-prose.ts';
 import type { PublishedAdvisory, ReleaseInfo, SiteModel } from './site-model.ts';
 import { paths } from './urls.ts';
 
-/** Field weights: how much one occurrence of a word counts in each field. */
-export const WEIGHTS = { title: 10, identifiers: 10, structured: 6, summary: 4, credits: 2, body: 1 } as const;
+/** The meta fields a result reads; all of them are also searched. */
+export type SearchMeta = {
+  title: string;
+  /** The advisory's id, then its aliases, separated by spaces. */
+  ids?: string;
+  level?: string;
+  /** Publication date as the site prints it. */
+  date?: string;
+  withdrawn?: 'Withdrawn';
+};
 
+/** Pagefind's custom record, as `index.addCustomRecord` takes it. */
 export type SearchRecord = {
   /** Root-relative route of the page; the search page adds the base path. */
   url: string;
-  title: string;
-  /** Advisories only. */
-  advisory?: { id: string; level: SeverityLevel; date: string; withdrawn: boolean } | undefined;
-  /** What a result shows under its title: the summary, or a prose page's description. */
-  excerpt: string;
-  /** Ids and aliases, matched whole. */
-  identifiers: string[];
-  /** Text per field, each counted with its weight. */
-  fields: Array<[keyof typeof WEIGHTS, string]>;
+  content: string;
+  language: string;
+  meta: SearchMeta;
   /** Values the search page filters by (advisories only). */
-  filters?: { severity: SeverityLevel; year: string; components: string[] } | undefined;
+  filters?: { severity: string[]; year: string[]; component: string[] };
 };
 
-const EXCERPT = 240;
-const clip = (text: string) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= EXCERPT ? flat : `${flat.slice(0, flat.lastIndexOf(' ', EXCERPT))} …`;
-};
+const LANGUAGE = 'en';
 
-/** The named releases of every fix row, with their titles, tags and branch names. */
-function releaseText(a: PublishedAdvisory, releases: ReadonlyMap<string, ReleaseInfo>): string {
+const sentence = (label: string, items: readonly string[]) => (items.length > 0 ? `${label}: ${items.join(', ')}.` : '');
+
+/** Each named release of the fix rows by its title (and name, if it differs), with the tags that fix it. */
+function releaseText(a: PublishedAdvisory, releases: ReadonlyMap<string, ReleaseInfo>): string[] {
   const rows = a.advisory.affected.flatMap((x) => x.releases);
-  return [...a.releaseNames.map((n) => `${n} ${releases.get(n)?.title ?? ''}`), ...rows.flatMap((r) => (r.tag ? [r.tag] : []))].join(' ');
+  return a.releaseNames.map((name) => {
+    const title = releases.get(name)?.title ?? name;
+    const tags = [...new Set(rows.flatMap((r) => (r.release === name && r.tag ? [r.tag] : [])))];
+    return [title, ...(title.toLowerCase() === name ? [] : [name]), ...tags].join(' ');
+  });
 }
 
 /** Everything a reader may search an advisory by. */
 export function advisoryRecord(a: PublishedAdvisory, releases: ReadonlyMap<string, ReleaseInfo> = new Map()): SearchRecord {
   const adv = a.advisory;
-  const cwe = adv.cwe.map((c) => [c, CWE_NAMES[c] ?? '', ...(CWE_SEARCH_TERMS[c] ?? [])].join(' '));
   const withdrawn = a.visibility === 'withdrawn';
+  const cwe = adv.cwe.map((c) => {
+    const terms = CWE_SEARCH_TERMS[c] ?? [];
+    return [c, CWE_NAMES[c] ?? '', terms.length > 0 ? `(${terms.join(', ')})` : ''].filter(Boolean).join(' ');
+  });
+  const credits = adv.credits.map((c) => c.name);
+  const content = [
+    adv.summary,
+    withdrawn ? `Withdrawn: ${adv.withdrawn?.reason ?? ''}` : '',
+    sentence('Components', a.components),
+    sentence('Named releases', releaseText(a, releases)),
+    sentence('Weakness', cwe),
+    sentence('Credits', credits),
+  ];
   return {
     url: paths.advisory(a.id),
-    title: adv.title,
-    advisory: { id: a.id, level: a.level, date: formatDate(adv.publish_at), withdrawn },
-    excerpt: clip(adv.summary),
-    identifiers: [a.id, ...adv.aliases],
-    fields: [
-      ['title', adv.title],
-      ['identifiers', [a.id, ...adv.aliases].join(' ')],
-      ['structured', [...a.components, releaseText(a, releases), ...cwe, `severity ${a.level}`, withdrawn ? 'withdrawn' : ''].join('\n')],
-      ['summary', [adv.summary, withdrawn ? (adv.withdrawn?.reason ?? '') : ''].join('\n')],
-      ['credits', adv.credits.map((c) => c.name).join(', ')],
-      ['body', a.text],
-    ],
-    filters: { severity: a.level, year: a.year, components: a.components },
+    content: content.filter(Boolean).join('\n'),
+    language: LANGUAGE,
+    meta: {
+      title: adv.title,
+      ids: [a.id, ...adv.aliases].join(' '),
+      level: a.level,
+      date: formatDate(adv.publish_at),
+      ...(withdrawn ? { withdrawn: 'Withdrawn' as const } : {}),
+    },
+    filters: { severity: [a.level], year: [a.year], component: a.components },
   };
 }
 
-/** A prose page (policy, operators, working group): its Markdown text, without filters. */
+/** A prose page (policy, operators, working group): its description and Markdown text, without filters. */
 export function proseRecord(slug: (typeof PROSE_SLUGS)[number], site: Site): SearchRecord {
   const page = loadSiteProse(slug, site);
   return {
     url: page.url,
-    title: page.data.title,
-    excerpt: clip(page.data.description ?? ''),
-    identifiers: [],
-    fields: [
-      ['title', page.data.title],
-      ['summary', page.data.description ?? ''],
-      ['body', page.text],
-    ],
+    content: [page.data.description, page.text].filter(Boolean).join('\n'),
+    language: LANGUAGE,
+    meta: { title: page.data.title },
   };
 }
 

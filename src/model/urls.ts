@@ -46,8 +46,8 @@ export const paths = {
   figures: '/figures/',
   robots: '/robots.txt',
   sitemap: '/sitemap-index.xml',
-  /** The search index's folder (src/build/search-index.ts writes it; the search page reads it). */
-  searchIndex: '/search-index/',
+  /** Pagefind's bundle: the search API and index (src/build/search-index.ts writes it; the search page loads it). */
+  pagefind: '/pagefind/',
 } as const;
 
 /** The three feed formats every feed scope (the site, a named release, a component) comes in. */

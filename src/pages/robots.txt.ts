@@ -13,7 +13,7 @@ export const GET: APIRoute = async () => {
   const text = [
     'User-agent: *',
     'Allow: /',
-    `Disallow: ${hostPath(site.url, paths.searchIndex)}`,
+    `Disallow: ${hostPath(site.url, paths.pagefind)}`,
     '',
     `Sitemap: ${absolute(site.url, paths.sitemap)}`,
     '',

@@ -12,19 +12,22 @@ import { securityMd } from '../../src/outputs/security-md.ts';
 import { githubCommit, githubTag, packagePage, paths } from '../../src/model/urls.ts';
 import { generateContentRoot } from '../../scripts/bench/synthetic.ts';
 import { buildSite, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
-import { indexClient, searchRows } from '../support/search-index.ts';
+import { openIndex, type IndexSession } from '../support/search-index.ts';
 import { FIXTURE_SITE, fixtureModel } from '../support/fixture-model.ts';
 import { ANNOUNCED_DATES, CANARIES, FIXTURE_CLOCK, FIXTURE_IDS, FIXTURE_PUBLIC_IDS } from '../fixtures/site/canaries.ts';
 
 let result: BuildResult;
 let files: Map<string, string>;
+/** The build's search index, queried with Pagefind's pagefind.js and the search page's own queries. */
+let index: IndexSession | undefined;
 
 beforeAll(() => {
   result = buildSite(FIXTURE_SITE, FIXTURE_CLOCK);
   files = result.code === 0 ? readTree(result.outDir) : new Map();
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await index?.close();
   if (result?.outDir) rmSync(result.outDir, { recursive: true, force: true });
 });
 
@@ -51,8 +54,7 @@ function mainText(path: string): string {
 /** Advisory ids linked from a page's main list, in order. */
 const listedIds = (path: string) =>
   [...page(path).matchAll(/<a href="\/advisories\/(OEA-\d{4}-\d+)\/"><span class="advisory-id">/g)].map((m) => m[1]);
-/** The build's search index, queried with the search page's own engine. */
-const search = () => indexClient(files);
+const search = async () => (index ??= await openIndex(result.outDir));
 const htmlPages = () => [...files.keys()].filter((f) => f.endsWith('.html'));
 
 describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
@@ -158,26 +160,21 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       expect(html).toContain(`href="${paths.csaf(FIXTURE_IDS.backported, '2026')}"`);
     });
 
-    it('is in the search index with its filters, metadata and text', async () => {
-      const client = search();
-      const [hit] = await searchRows(client, 'CVE-2026-99801');
-      expect(hit?.row, `no search record for ${path}`).toEqual([
-        path,
-        'Course staff could read grade reports of other courses',
-        expect.stringMatching(/^A grade-report download view/),
-        FIXTURE_IDS.backported,
-        'medium',
-        '7 October 2026',
-      ]);
-      const facets = await client.facets();
-      const [severity, year, components] = facets.docs[hit!.doc] as [number, number, number[]];
-      expect([facets.values.severity[severity], facets.values.year[year], components.map((c) => facets.values.component[c])]).toEqual([
-        'medium',
-        '2026',
-        ['openedx/openedx-platform'],
-      ]);
-      // Words of the body are indexed too.
-      expect((await searchRows(client, 'trusted the file name')).map((h) => h.row[0])).toContain(path);
+    it('is in the search index with its filters, metadata and what a result shows', async () => {
+      const [hit] = await (await search()).fragments('CVE-2026-99801');
+      expect(hit, `no search record for ${path}`).toMatchObject({
+        url: path,
+        meta: {
+          title: 'Course staff could read grade reports of other courses',
+          ids: 'OEA-2026-001 CVE-2026-99801 GHSA-2c3f-4g5h-6j7m',
+          level: 'medium',
+          date: '7 October 2026',
+        },
+        filters: { severity: ['medium'], year: ['2026'], component: ['openedx/openedx-platform'] },
+        excerpt: expect.stringMatching(/^A grade-report download view/),
+      });
+      // The structured fields are searched: the named releases and tags of the fix rows.
+      expect(await (await search()).urls('open-release/verawood.3')).toEqual([path]);
     });
 
     it('ships no JavaScript and stays well under 14 KB of gzip HTML and CSS', () => {
@@ -309,7 +306,7 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
         expect(text).toContain(h);
       }
       expect(text).toContain('At least 48 hours ahead');
-      expect((await searchRows(search(), 'what happens next')).map((h) => h.row[0])).toContain(paths.policy);
+      expect(await (await search()).urls('what happens next')).toContain(paths.policy);
     });
 
     it('operators: forwarding reports, every feed, pre-announcements, the releases table', () => {
@@ -345,16 +342,25 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
   });
 
   describe('search', () => {
-    it('starts its own search script, a bundled module, over the index folder, with a form that works as a link', () => {
+    it("starts its own search script, a bundled module, over Pagefind's bundle, with a form that works as a link", () => {
       const html = page(paths.search);
       expect(html).toMatch(/<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/);
       expect(html).not.toMatch(/<script(?![^>]*type="module")/);
-      expect(html).toContain(`data-index="${paths.searchIndex}"`);
+      expect(html).toContain(`data-bundle="${paths.pagefind}" data-base="/"`);
       expect(html).toMatch(/<form id="search-form"[^>]*role="search" action="\/search\/"/);
       expect(html).toContain('<noscript>');
-      const manifest = JSON.parse(files.get('search-index/manifest.json')!);
-      expect(manifest).toMatchObject({ format: 1, docs: FIXTURE_PUBLIC_IDS.length + 3 });
-      expect(files.has(`search-index/${manifest.version}/facets.json`)).toBe(true);
+      // No Pagefind UI: the page's own markup and the site's stylesheet only.
+      expect(html).not.toContain('pagefind-ui');
+      expect(files.has('pagefind/pagefind.js')).toBe(true);
+      expect([...files.keys()].filter((f) => f.startsWith('pagefind/fragment/'))).toHaveLength(FIXTURE_PUBLIC_IDS.length + 3);
+      expect([...files.keys()].filter((f) => /^pagefind\/[^/]*(ui|worker|highlight|unknown)/.test(f))).toEqual([]);
+    });
+
+    it("allows WebAssembly on the search page alone, for Pagefind's engine, and no worker source", () => {
+      const csp = (f: string) => files.get(f)!.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/)?.[1] ?? '';
+      expect(csp('search/index.html')).toMatch(/script-src 'self' 'wasm-unsafe-eval' /);
+      for (const f of htmlPages().filter((f) => f !== 'search/index.html')) expect(csp(f), f).not.toContain('wasm');
+      for (const f of htmlPages()) expect(csp(f), f).not.toMatch(/worker-src|blob:/);
     });
   });
 

@@ -58,7 +58,7 @@ describe('a build served by nginx with deploy/nginx.conf', () => {
 
   it('serves every built file, the search index included, with the headers of the model', async () => {
     const files = servedPaths(dist).filter((p) => p !== '/_headers');
-    expect(files.filter((p) => p.startsWith(paths.searchIndex)).length).toBeGreaterThan(2);
+    expect(files.filter((p) => p.startsWith(paths.pagefind)).length).toBeGreaterThan(2);
     const answers = await fetchAll(server.url, files);
     expect(answers.flatMap((a) => answerProblems(a))).toEqual([]);
     expect(server.errors()).not.toMatch(/Permission denied|forbidden/);

@@ -4,10 +4,13 @@
  * keyboard, and the phone layout. The embargo holds in the browser too: no canary word, alias
  * or credit name of the announced or hidden fixture advisory finds anything, while the same
  * kind of query for a published advisory does, so "no results" is proven to mean the search
- * ran. The results, the open filters and the page pass axe in both colour schemes.
+ * ran. The results, the open filters and the page pass axe in both colour schemes. Search
+ * is Pagefind's: the page downloads the records of the results it shows and nothing of the
+ * filters until they are opened.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PAGE_SIZE } from '../../src/components/search-query.ts';
 import { paths } from '../../src/model/urls.ts';
 import { CANARIES, FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 import { axeViolations, cspViolations, layoutProblems, tabTo } from '../support/e2e-audit.ts';
@@ -28,14 +31,14 @@ const backported = byId(FIXTURE_IDS.backported);
  */
 async function settled(page: Page, term: string): Promise<{ count: number; paths: string[] }> {
   const handle = await page.waitForFunction(
-    ([t, selector, status]) => {
+    ([t, selector, status, shown]) => {
       const text = document.querySelector(status)?.textContent?.trim() ?? '';
       const m = /^(No|\d+) results? for (.*)$/.exec(text);
       if (!m || m[2] !== t) return false;
       const count = m[1] === 'No' ? 0 : Number(m[1]);
-      return document.querySelectorAll(selector).length === Math.min(count, 10) ? { count } : false;
+      return document.querySelectorAll(selector).length === Math.min(count, shown) ? { count } : false;
     },
-    [term, RESULT_LINK, STATUS] as const,
+    [term, RESULT_LINK, STATUS, PAGE_SIZE] as const,
     { timeout: 20_000, polling: 100 },
   );
   const { count } = (await handle.jsonValue()) as { count: number };
@@ -122,7 +125,8 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
   for (const group of ['severity', 'year'] as const) {
     it(`a ${group} filter narrows the results to advisories of that ${group}`, async () => {
       await onSearchPage(async (page) => {
-        const all = await search(page, 'course');
+        // Every repository advisory names its openedx/ component.
+        const all = await search(page, 'openedx');
         await openFilters(page);
         // The first value whose count (for the current results) leaves some results out.
         let value: string | null = null;
@@ -142,7 +146,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
           expected,
           STATUS,
         ] as const);
-        const filtered = await settled(page, 'course');
+        const filtered = await settled(page, 'openedx');
         expect(filtered.count).toBe(expected);
         const got = filtered.paths.map((path) => {
           const a = published.find((x) => paths.advisory(x.id) === path);
@@ -152,6 +156,25 @@ describe.skipIf(SKIP_WITHOUT_BROWSER)('search in Chromium', () => {
       });
     });
   }
+
+  it('downloads the records of the results it shows, and the filters only once they are opened', async () => {
+    await onSearchPage(async (page) => {
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      const found = await search(page, 'openedx');
+      expect(found.count).toBeGreaterThan(PAGE_SIZE);
+      const fragments = () => requested.filter((p) => p.startsWith(`${paths.pagefind}fragment/`)).length;
+      expect(fragments()).toBe(PAGE_SIZE);
+      expect(requested.filter((p) => p.startsWith(`${paths.pagefind}filter/`))).toEqual([]);
+      // Only Pagefind's search API, never its UI bundles or its worker.
+      expect(requested.filter((p) => /pagefind-(ui|component|modular|worker|highlight)/.test(p))).toEqual([]);
+      await page.locator('#search-more').click();
+      await expect.poll(() => page.locator(RESULT_LINK).count()).toBe(Math.min(found.count, 2 * PAGE_SIZE));
+      expect(fragments()).toBe(Math.min(found.count, 2 * PAGE_SIZE));
+      await openFilters(page);
+      expect(requested.filter((p) => p.startsWith(`${paths.pagefind}filter/`)).length).toBeGreaterThan(0);
+    });
+  });
 
   it('puts the results before the filters on a phone, without sideways scrolling, and passes axe with the filters open', async () => {
     await onSearchPage(async (page) => {

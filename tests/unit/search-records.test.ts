@@ -1,14 +1,20 @@
 /**
- * The search records and the index built from them, queried with the search page's own engine
- * (SearchClient over the index files, in memory): what a visitor can find, and what never.
+ * The search records, and the Pagefind index written from them searched with Pagefind's own
+ * `pagefind.js` through the search page's queries (src/components/search-query.ts): what a
+ * visitor can find, in which order, and what never.
  */
-import { describe, expect, it } from 'vitest';
-import { searchRecords } from '../../src/model/search-records.ts';
-import { searchIndexFiles } from '../../src/outputs/search-index.ts';
-import { applyFilters, filterCounts, SearchClient } from '../../src/outputs/search-query.ts';
-import { terms } from '../../src/outputs/search-text.ts';
-import { advisory, BASE, modelOf } from '../support/output-model.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishModes } from '../../src/build/file-modes.ts';
+import { SEARCH_INDEX_DIR, writeSearchIndex } from '../../src/build/search-index.ts';
+import { searchRecords, type SearchRecord } from '../../src/model/search-records.ts';
+import { readTree } from '../support/build-site.ts';
+import { removeTemp } from '../support/e2e-site.ts';
+import { advisory, modelOf } from '../support/output-model.ts';
 import { fixtureModel } from '../support/fixture-model.ts';
+import { openIndex, type IndexSession } from '../support/search-index.ts';
 import { FIXTURE_IDS } from '../fixtures/site/canaries.ts';
 
 const announced = advisory({
@@ -32,19 +38,19 @@ const withdrawn = advisory({
   withdrawn: { at: '2026-11-01T00:00:00Z', reason: 'Not a vulnerability after all.' },
 });
 
-/** A client over the index of these records, files held in memory. */
-function clientOf(records: ReturnType<typeof searchRecords>) {
-  const files = searchIndexFiles(records);
-  return { files, client: new SearchClient(async (path) => JSON.parse(files.get(path) ?? '{}')) };
+/** Writes the index of `records` into a fresh output folder, readable as a build's; returns the folder. */
+async function indexed(records: readonly SearchRecord[]): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'oex-search-'));
+  await writeSearchIndex(records, join(out, SEARCH_INDEX_DIR));
+  publishModes(out);
+  return out;
 }
-const urls = async (client: SearchClient, query: string, records: ReturnType<typeof searchRecords>) =>
-  (await client.search(query)).map((h) => records[h.doc]!.url);
 
 describe('search records', () => {
   const records = searchRecords(modelOf([advisory(), announced, hidden, withdrawn]));
   const byUrl = new Map(records.map((r) => [r.url, r]));
 
-  it('hold one record per published or withdrawn advisory (newest first) and per prose page, nothing of advisories not yet public', () => {
+  it('hold one record per published or withdrawn advisory (newest first) and per prose page, nothing of advisories not yet public', async () => {
     expect(records.map((r) => r.url)).toEqual([
       '/advisories/OEA-2026-102/',
       '/advisories/OEA-2026-101/',
@@ -52,70 +58,85 @@ describe('search records', () => {
       '/operators/',
       '/working-group/',
     ]);
-    const all = JSON.stringify([...searchIndexFiles(records).values()]);
-    for (const secret of ['OEA-2026-103', 'oea-2026-103', 'Zarnithic', 'zarnith', 'plorvex', 'cve-2026-99903', 'OEA-2026-104', 'quendral'])
-      expect(all.toLowerCase()).not.toContain(secret.toLowerCase());
+    const out = await indexed(records);
+    try {
+      // Every file of the bundle as a client reads it: decompressed.
+      const all = [JSON.stringify(records), ...readTree(out).values()].join('\n').toLowerCase();
+      for (const secret of ['OEA-2026-103', 'Zarnithic', 'plorvex', 'cve-2026-99903', 'OEA-2026-104', 'quendral'])
+        expect(all).not.toContain(secret.toLowerCase());
+      expect(all).toContain('grade reports');
+    } finally {
+      removeTemp(out);
+    }
   });
 
-  it('carry the structured fields: ids, components, named releases and tags, CWE names and abbreviations, credits', () => {
+  it('carry the structured fields as sentences: components, named releases and tags, CWE names and abbreviations, credits', () => {
     const r = byUrl.get('/advisories/OEA-2026-101/')!;
-    expect(r.identifiers).toEqual(['OEA-2026-101', 'GHSA-2c3f-4g5h-6j7m', 'CVE-2026-99801']);
-    const structured = r.fields.find(([f]) => f === 'structured')![1];
-    for (const text of [
-      'openedx/openedx-platform',
-      'verawood Verawood',
-      'teak Teak',
-      'open-release/verawood.3',
-      'CWE-639',
-      'Authorization Bypass',
-      'IDOR',
-      'severity medium',
-    ])
-      expect(structured).toContain(text);
-    expect(r.fields.find(([f]) => f === 'credits')![1]).toBe('Fixture Finder');
-    expect(r.advisory).toEqual({ id: 'OEA-2026-101', level: 'medium', date: '7 October 2026', withdrawn: false });
-    expect(r.filters).toEqual({ severity: 'medium', year: '2026', components: ['openedx/openedx-platform'] });
-    // The body is indexed as text, not markup.
-    expect(r.fields.find(([f]) => f === 'body')![1]).not.toMatch(/[*`#]/);
-    expect(byUrl.get('/advisories/OEA-2026-102/')!.advisory!.withdrawn).toBe(true);
+    expect(r.content.split('\n')).toEqual([
+      'A grade-report view did not check the course, so staff of one course could read reports of another.',
+      'Components: openedx/openedx-platform.',
+      'Named releases: Teak, Verawood open-release/verawood.3.',
+      'Weakness: CWE-639 Authorization Bypass Through User-Controlled Key (IDOR, insecure direct object reference, authorization, access control).',
+      'Credits: Fixture Finder.',
+    ]);
+    expect(r.meta).toEqual({
+      title: 'Course staff could read grade reports of other courses',
+      ids: 'OEA-2026-101 GHSA-2c3f-4g5h-6j7m CVE-2026-99801',
+      level: 'medium',
+      date: '7 October 2026',
+    });
+    expect(r.filters).toEqual({ severity: ['medium'], year: ['2026'], component: ['openedx/openedx-platform'] });
+    // The body stays on the advisory's page: each result downloads its record whole.
+    expect(r.content).not.toContain('Staff of one course could read');
+    const w = byUrl.get('/advisories/OEA-2026-102/')!;
+    expect(w.meta.withdrawn).toBe('Withdrawn');
+    expect(w.content).toContain('Withdrawn: Not a vulnerability after all.');
   });
 
   it('index prose pages as text with the site facts filled in, without filters', () => {
     const policy = byUrl.get('/policy/')!;
-    expect(policy.title).toBeTruthy();
-    expect(policy.fields.map(([, t]) => t).join('\n')).toContain('security@openedx.org');
+    expect(policy.meta.title).toBeTruthy();
+    expect(policy.content).toContain('security@openedx.org');
     expect(policy.filters).toBeUndefined();
-    for (const r of records.slice(2)) expect(r.fields.map(([, t]) => t).join('\n')).not.toMatch(/\{\{|\}\}|<[a-z]/);
+    for (const r of records.slice(2)) expect(r.content).not.toMatch(/\{\{|\}\}|<[a-z]/);
   });
 });
 
-describe('search terms', () => {
-  it('keep ids and aliases whole, fold case and accents, drop common words, stem the rest', () => {
-    expect(terms('See CVE-2025-99803 and GHSA-3f4g-5h6j-7m8p: the Reports of Zoë')).toEqual([
-      'cve-2025-99803',
-      'ghsa-3f4g-5h6j-7m8p',
-      'see',
-      'cve',
-      '2025',
-      '99803',
-      'ghsa',
-      '3f4g',
-      '5h6j',
-      '7m8p',
-      'report',
-      'zoe',
-    ]);
+describe('the Pagefind index searched as the search page does', () => {
+  const records = searchRecords(fixtureModel());
+  let out: string;
+  let index: IndexSession;
+  beforeAll(async () => {
+    out = await indexed(records);
+    index = await openIndex(out);
   });
-});
-
-describe('the search index and its query engine', () => {
-  const model = fixtureModel();
-  const records = searchRecords(model);
-  const { files, client } = clientOf(records);
-  const find = (q: string) => urls(client, q, records);
+  afterAll(async () => {
+    await index?.close();
+    removeTemp(out);
+  });
+  const find = (q: string) => index.urls(q);
   const page = (id: string) => `/advisories/${id}/`;
 
-  it('find what people type: weakness abbreviations, named releases, tags, partial words, any case', async () => {
+  it('keeps only what the search page loads: the API, its engine, the metadata and the chunks', () => {
+    expect(readTree(out).size).toBeGreaterThan(records.length);
+    const top = [...readTree(out).keys()].map((p) =>
+      p
+        .split('/')
+        .slice(1, 2)[0]!
+        .replace(/[0-9a-f]{10}/, 'HASH'),
+    );
+    expect([...new Set(top)].sort()).toEqual([
+      'filter',
+      'fragment',
+      'index',
+      'pagefind-entry.json',
+      'pagefind.en_HASH.pf_meta',
+      'pagefind.js',
+      'wasm.en.pagefind',
+    ]);
+  });
+
+  it('finds what people type: weakness abbreviations, named releases, tags, partial words, any case', async () => {
     expect(await find('xss')).toEqual([page(FIXTURE_IDS.cvss4)]);
     expect(await find('SSRF')).toEqual([page(FIXTURE_IDS.pypi)]);
     expect(await find('open redirect')).toEqual([page(FIXTURE_IDS.revised)]);
@@ -127,52 +148,77 @@ describe('the search index and its query engine', () => {
     expect(await find('grade xss')).toEqual([]);
   });
 
-  it('find an id or alias exactly, and nothing for an unknown one; an id in a longer query ranks its advisory first', async () => {
+  it('finds an id or alias exactly, its own advisory first, and nothing for an unknown one', async () => {
     expect(await find('oea-2025-003')).toEqual([page(FIXTURE_IDS.revised)]);
     expect(await find('GHSA-3f4g-5h6j-7m8p')).toEqual([page(FIXTURE_IDS.revised)]);
     expect(await find('CVE-2031-11111')).toEqual([]);
+    // Unquoted, Pagefind would match the parts of the id ("oea", "2030") and list every advisory.
     expect(await find('OEA-2030-999')).toEqual([]);
     expect((await find('CVE-2025-99803 sign'))[0]).toBe(page(FIXTURE_IDS.revised));
   });
 
-  it('rank a word in the title above the same word in the body', async () => {
-    const hits = await find('certificate');
-    expect(hits[0]).toBe(page(FIXTURE_IDS.withdrawn));
-  });
-
-  it('return result rows with the severity, the site date and the withdrawn flag', async () => {
-    const [hit] = await client.search(FIXTURE_IDS.withdrawn);
-    expect(await client.rows([hit!.doc])).toEqual([
-      [
-        page(FIXTURE_IDS.withdrawn),
-        'Certificate download link exposed to unenrolled users',
-        expect.any(String),
-        FIXTURE_IDS.withdrawn,
-        'low',
-        '6 August 2024',
-        1,
-      ],
-    ]);
-  });
-
-  it('filter by severity, year and component, OR within a group and AND across groups, with counts', async () => {
-    const hits = await client.search('course');
-    const facets = await client.facets();
-    const levels = (f: Parameters<typeof applyFilters>[2]) => applyFilters(hits, facets, f).map((h) => records[h.doc]!.advisory?.level);
-    expect(new Set(levels({ severity: ['medium'] }))).toEqual(new Set(['medium']));
-    expect(levels({ severity: ['medium', 'low'] }).length).toBe(
-      levels({ severity: ['medium'] }).length + levels({ severity: ['low'] }).length,
+  it('puts the advisory whose id it is before one that only mentions it', async () => {
+    const mentions = searchRecords(
+      modelOf([
+        advisory(),
+        advisory({ id: 'OEA-2026-105', aliases: [], summary: 'A regression of the fix for OEA-2026-101 in the exports.' }),
+      ]),
     );
-    expect(applyFilters(hits, facets, { severity: ['medium'], year: ['1999'] })).toEqual([]);
-    const counts = filterCounts(hits, facets, {});
-    expect(counts.severity.get('medium')).toBe(levels({ severity: ['medium'] }).length);
+    const dir = await indexed(mentions);
+    const other = await openIndex(dir);
+    try {
+      expect(await other.urls('OEA-2026-101')).toEqual(['/advisories/OEA-2026-101/', '/advisories/OEA-2026-105/']);
+      expect(await other.urls('oea-2026-105')).toEqual(['/advisories/OEA-2026-105/']);
+    } finally {
+      await other.close();
+      removeTemp(dir);
+    }
   });
 
-  it('is the same bytes for the same records, and names its files by a digest of them', () => {
-    expect([...searchIndexFiles(searchRecords(fixtureModel()))]).toEqual([...files]);
-    const manifest = JSON.parse(files.get('manifest.json')!);
-    expect([...files.keys()].filter((p) => p !== 'manifest.json').every((p) => p.startsWith(`${manifest.version}/`))).toBe(true);
-    const changed = searchIndexFiles(searchRecords(modelOf([advisory({ title: `${BASE.title} again` })])));
-    expect(JSON.parse(changed.get('manifest.json')!).version).not.toBe(manifest.version);
+  it('ranks a word in the title above the same word in the text', async () => {
+    expect((await find('certificate'))[0]).toBe(page(FIXTURE_IDS.withdrawn));
+  });
+
+  it('returns what a result shows: title, id, severity, the site date, the Withdrawn label and an excerpt with the match marked', async () => {
+    const [f] = await index.fragments(FIXTURE_IDS.withdrawn);
+    expect(f!.url).toBe(page(FIXTURE_IDS.withdrawn));
+    expect(f!.meta).toEqual({
+      title: 'Certificate download link exposed to unenrolled users',
+      ids: FIXTURE_IDS.withdrawn,
+      level: 'low',
+      date: '6 August 2024',
+      withdrawn: 'Withdrawn',
+    });
+    const [cert] = await index.fragments('certificate');
+    expect(cert!.excerpt).toMatch(/<mark>certificates?;?<\/mark>/);
+  });
+
+  it('filters by severity, year and component, OR within a group and AND across groups, with counts per value', async () => {
+    const all = await find('openedx');
+    const medium = await index.urls('openedx', { severity: ['medium'] });
+    const low = await index.urls('openedx', { severity: ['low'] });
+    expect(medium.length).toBeGreaterThan(0);
+    expect(low.length).toBeGreaterThan(0);
+    expect(new Set(await index.urls('openedx', { severity: ['medium', 'low'] }))).toEqual(new Set([...medium, ...low]));
+    expect(await index.urls('openedx', { severity: ['medium'], year: ['1999'] })).toEqual([]);
+    const levelOf = (url: string) => fixtureModel().published.find((a) => page(a.id) === url)?.level;
+    expect(medium.map(levelOf)).toEqual(medium.map(() => 'medium'));
+    const counts = await index.search.counts('openedx', {});
+    expect(counts.severity.medium).toBe(medium.length);
+    expect(Object.values(counts.severity).reduce((n, c) => n + c, 0)).toBeLessThanOrEqual(all.length);
+    // A group's counts keep the other groups' choices, not its own: every severity stays choosable.
+    const narrowed = await index.search.counts('openedx', { severity: ['medium'] });
+    expect(narrowed.severity.low).toBe(low.length);
+  });
+
+  it('is the same bytes for the same records', async () => {
+    const again = await indexed(records);
+    try {
+      const [a, b] = [readTree(out), readTree(again)];
+      expect([...b.keys()]).toEqual([...a.keys()]);
+      for (const [path, text] of a) expect(b.get(path), path).toBe(text);
+    } finally {
+      removeTemp(again);
+    }
   });
 });
