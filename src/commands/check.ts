@@ -22,7 +22,7 @@ import { checkProsePages } from '../content/prose-pages.ts';
 import { readCheckedCorpus } from '../embargo/content-rules.ts';
 import { proseVars, SITE_PROSE } from '../model/site-prose.ts';
 import { BaseRefError, changedContent } from '../tools/changed-files.ts';
-import { rootFrom, userCwd } from './cli.ts';
+import { contentRootProblem, rootFrom, userCwd } from './cli.ts';
 
 export const USAGE =
   'usage: npm run check -- [<file or folder>…] [--changed [--base <ref>]] [--at <instant>] [--format human|github] [--content-root <dir>]';
@@ -169,6 +169,12 @@ export function runCheck(argv: string[], env: NodeJS.ProcessEnv, projectRoot: st
     return 0;
   }
   const { root, format } = options;
+  // A mistyped --content-root would otherwise read as a tree full of missing files.
+  const notRoot = contentRootProblem(root);
+  if (notRoot) {
+    io.err(`check: ${notRoot}`);
+    return 1;
+  }
   const started = performance.now();
 
   let only: string[] | undefined;

@@ -35,7 +35,12 @@ export function run(argv: string[], io: Io): Promise<number> {
       io.err(`\nsecurity-md: ${problems.length} problem(s) in content/site.yaml or content/releases.yaml; run npm run check`);
       return 1;
     }
-    const text = securityMd({ site, releases: sortReleases(releases).map((r) => ({ ...r, supported: isSupported(r, now) })), repository, now });
+    const text = securityMd({
+      site,
+      releases: sortReleases(releases).map((r) => ({ ...r, supported: isSupported(r, now) })),
+      repository,
+      now,
+    });
     io.out(text.replace(/\n$/, ''));
     return 0;
   });

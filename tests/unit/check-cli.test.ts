@@ -61,6 +61,18 @@ function check(root: string, args: string[] = [], extra: NodeJS.ProcessEnv = {})
 }
 
 describe('exit codes and messages', () => {
+  it('refuses a folder that is not a content root, naming it and what it lacks', () => {
+    const root = tempDir('oex-check-empty-');
+    mkdirSync(join(root, 'content/advisories'), { recursive: true });
+    writeFileSync(join(root, 'content/site.yaml'), 'url: https://example.org\n');
+    const r = check(root);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `check: ${root} is not a content root: it has no content/releases.yaml (a content root holds content/releases.yaml, content/site.yaml and content/advisories/; check --content-root or CONTENT_ROOT)\n`,
+    );
+  });
+
   it('exits 0 and says so on valid content', () => {
     const r = check(contentRoot());
     expect(r.stderr).toBe('');
