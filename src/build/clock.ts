@@ -1,9 +1,9 @@
 /**
  * The build clock: the one "now" a build, a check or a preview uses.
  *
- * Real time by default; `--at <instant>` or the BUILD_AT environment variable override it for
- * reproducible builds, previews of a future date, and tests. The override must carry an
- * explicit offset, like content dates.
+ * Real time by default; `--at <instant>` (parsed by each command) or the BUILD_AT environment
+ * variable override it for reproducible builds, previews of a future date, and tests. The
+ * override must carry an explicit offset, like content dates.
  */
 import { InstantSchema } from '../schemas/common.ts';
 
@@ -19,14 +19,11 @@ export function parseInstant(text: string, what: string): Date {
   return new Date(text);
 }
 
-/** Reads `--at` from argv, else BUILD_AT, else the real time. Throws on a malformed value. */
-export function resolveClock(argv: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): BuildClock {
-  const flag = argv.findIndex((a) => a === '--at' || a.startsWith('--at='));
-  if (flag >= 0) {
-    const value = argv[flag]!.includes('=') ? argv[flag]!.slice(5) : argv[flag + 1];
-    if (!value) throw new Error('--at: expected an instant such as 2026-12-02T14:00:00Z');
-    return { now: parseInstant(value, '--at'), source: '--at' };
-  }
+/**
+ * BUILD_AT, else the real time. Commands parse `--at` themselves (src/commands/cli.ts) and hand
+ * the build session its clock; this is for a session opened without one (astro dev, astro check).
+ */
+export function resolveClock(env: NodeJS.ProcessEnv = process.env): BuildClock {
   const fromEnv = env[CLOCK_ENV];
   if (fromEnv) return { now: parseInstant(fromEnv, CLOCK_ENV), source: CLOCK_ENV };
   // Whole seconds: sub-second noise would make two builds of the same minute differ.

@@ -72,7 +72,7 @@ export function openSession(options: SessionOptions): BuildSession {
 
 /** The open session, else one opened from the environment (see the module comment). */
 export function currentSession(): BuildSession {
-  return slot[SLOT] ?? openSession({ root: contentRoot(), clock: resolveClock([]) });
+  return slot[SLOT] ?? openSession({ root: contentRoot(), clock: resolveClock() });
 }
 
 /**
@@ -81,7 +81,7 @@ export function currentSession(): BuildSession {
  */
 export function reloadSession(previewEmbargoed: boolean): BuildSession {
   const previous = slot[SLOT];
-  return openSession({ root: previous?.root ?? contentRoot(), clock: resolveClock([]), previewEmbargoed });
+  return openSession({ root: previous?.root ?? contentRoot(), clock: resolveClock(), previewEmbargoed });
 }
 
 /** Forgets the session (tests, and a build that failed). */
