@@ -51,6 +51,7 @@ function decode(text: string): string {
  */
 function words(text: string): string[] {
   const decoded = decode(text);
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
   const ascii = !/[^\x00-\x7f]/.test(decoded);
   const parts = ascii
     ? decoded.toLowerCase().split(/[^a-z0-9]+/)
