@@ -1,0 +1,54 @@
+/**
+ * export-public through the real production build: for generated content at generated clocks,
+ * the exported tree builds to the same bytes as the private tree (every page, feed, export and
+ * search file), and holds nothing the leak scan counts secret. Each run is two builds, so the
+ * runs are few; tests/unit/mirror-export.test.ts tries many more trees short of a build.
+ */
+import fc from 'fast-check';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCheckedCorpus } from '../../src/embargo/content-rules.ts';
+import { collectSecrets, scanForLeaks } from '../../src/embargo/leak-scan.ts';
+import { visibilityOf } from '../../src/embargo/visibility.ts';
+import { exportPublic } from '../../src/tools/mirror/export.ts';
+import { writeExport } from '../../src/tools/mirror/write-tree.ts';
+import { arbitraryCorpus } from '../support/arbitrary-advisory.ts';
+import { buildSite, makeBareContentRoot, PROJECT_ROOT, readTree } from '../support/build-site.ts';
+
+const CLOCK_MS = Date.parse('2026-11-25T12:00:00Z');
+const cleanup: string[] = [];
+afterAll(() => cleanup.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('the exported tree through the build (property, 3 runs x 2 builds)', () => {
+  it('builds byte-identical to the private tree at the same clock, and leaks nothing', () => {
+    const phases: string[] = [];
+    fc.assert(
+      fc.property(arbitraryCorpus(CLOCK_MS, { min: 60, max: 60 }), fc.integer({ min: -20 * 86_400, max: 20 * 86_400 }), (corpus, shift) => {
+        const at = new Date(CLOCK_MS + shift * 1000);
+        const clock = at.toISOString().replace('.000Z', 'Z');
+        const root = makeBareContentRoot(Object.fromEntries(corpus.map((g) => [g.file, g.text])));
+        cpSync(join(PROJECT_ROOT, 'content/pages'), join(root, 'content/pages'), { recursive: true });
+        const out = mkdtempSync(join(tmpdir(), 'oex-public-'));
+        cleanup.push(root, out);
+        const exported = exportPublic(root, at);
+        writeExport(out, exported.files);
+        const { corpus: read } = readCheckedCorpus(root, undefined, at);
+        phases.push(...read!.advisories.map((a) => visibilityOf(a.data, at)));
+        expect(scanForLeaks(out, collectSecrets(read!.advisories, at, [], read!.notices))).toEqual([]);
+
+        const [mine, theirs] = [buildSite(root, clock), buildSite(out, clock)];
+        cleanup.push(mine.outDir, theirs.outDir);
+        expect(mine.code, mine.stderr).toBe(0);
+        expect(theirs.code, theirs.stderr).toBe(0);
+        const [a, b] = [readTree(mine.outDir), readTree(theirs.outDir)];
+        expect(a.size).toBeGreaterThan(100);
+        expect([...b.keys()]).toEqual([...a.keys()]);
+        expect([...a].filter(([file, text]) => b.get(file) !== text).map(([file]) => file)).toEqual([]);
+      }),
+      { numRuns: 3, endOnFailure: true },
+    );
+    for (const phase of ['hidden', 'announced', 'published', 'withdrawn']) expect(phases).toContain(phase);
+  }, 400_000);
+});
