@@ -149,6 +149,19 @@ describe('export-public, one advisory with its future ahead', () => {
     expect(text).not.toContain('qxrevfuture');
     expect(text).not.toContain('qxwithdrawreason');
     expect(text).not.toContain('withdrawn');
+    // Cut out line by line: the rest of the file keeps its form, so merges with it line up.
+    expect(text).toContain('  - { date: "2026-11-21T14:00:00Z", summary: First revision qxrevpublic. }\n');
+    expect(text).toContain(`      - { release: verawood, status: fixed, commit: ${'b'.repeat(40)} }\n`);
+    // A form the cut does not handle (a flow list) is written anew from the data, as correct.
+    const flow = ADVISORY('2026-12-01T14:00:00Z').replace(
+      /revisions:\n {2}- (\{.*\})\n {2}- (\{.*\})\n/,
+      (_, a: string, b: string) => `revisions: [${a}, ${b}]\n`,
+    );
+    expect(flow).toContain('revisions: [{');
+    const flowRoot = privateRoot({ 'advisories/2026/OEA-2026-101.md': flow });
+    const rewritten = exportPublic(flowRoot, at).files.get('content/advisories/2026/OEA-2026-101.md')!.toString();
+    expect(rewritten).toContain('qxrevpublic');
+    expect(rewritten).not.toContain('qxrevfuture');
     // Once everything is in force, the file is public byte for byte.
     const later = exportPublic(root, new Date('2026-12-03T00:00:00Z')).files.get('content/advisories/2026/OEA-2026-101.md')!;
     expect(later).toEqual(readFileSync(join(root, 'content/advisories/2026/OEA-2026-101.md')));
