@@ -83,3 +83,45 @@ describe('.github/workflows/deploy.yml', () => {
     expect(deploy.steps[order[4]!]!.if).toBe("vars.PUBLIC_MIRROR_REMOTE != ''");
   });
 });
+
+describe('the mirror in the workflows', () => {
+  const load = (name: string) => {
+    const source = readFileSync(join(PROJECT_ROOT, '.github/workflows', name), 'utf8');
+    return {
+      source,
+      workflow: parse(source) as { on: Record<string, unknown>; jobs: Record<string, Job & { env?: Record<string, string> }> },
+    };
+  };
+
+  it('publishes the mirror at the clock just deployed', () => {
+    const step = deploy.steps.find((s) => /npm run publish-mirror/.test(s.run ?? '')) as Step & { env: Record<string, string> };
+    expect(step.run).toContain('npm run publish-mirror -- "$REMOTE" --at "$CLOCK"');
+    expect(step.env.CLOCK).toBe('${{ steps.build.outputs.clock }}');
+  });
+
+  it('apply-public runs only when dispatched, pinned, and proposes its changes on a branch of their own, never on main', () => {
+    const { source, workflow } = load('apply-public.yml');
+    expect(Object.keys(workflow.on)).toEqual(['workflow_dispatch']);
+    for (const [, ref, comment] of source.matchAll(/uses: (\S+)(.*)$/gm)) {
+      expect(ref, ref).toMatch(/^[\w-]+\/[\w/-]+@[0-9a-f]{40}$/);
+      expect(comment, ref).toMatch(/^ # v\d+\.\d+\.\d+$/);
+    }
+    const job = workflow.jobs.apply!;
+    expect(job.if).toBe("vars.PUBLIC_MIRROR_REMOTE != ''");
+    const runs = job.steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toMatch(/npm run apply-public -- "\$REMOTE"/);
+    expect(runs.indexOf('npm run check')).toBeGreaterThan(runs.indexOf('npm run apply-public'));
+    const pushes = [...runs.matchAll(/git push (.*)$/gm)].map((m) => m[1]);
+    expect(pushes).toEqual(['origin "HEAD:refs/heads/$branch"']);
+    expect(runs).toContain('branch="from-public/run-$GITHUB_RUN_ID"');
+    expect(runs).toContain('gh pr create --base main --head "$branch"');
+  });
+
+  it('the public repository checks its pull requests as this one does: validate.yml travels with the code', () => {
+    const { workflow } = load('validate.yml');
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run ?? ''));
+    expect(runs).toContain('npm run check -- --changed --format github');
+    expect(runs).toContain('sh .ci/run');
+  });
+});
