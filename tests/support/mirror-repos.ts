@@ -73,6 +73,8 @@ export function advisory(
   word: string,
   dates: { announce?: string; publish: string; revisions?: string[]; draft?: boolean },
 ): string {
+  // Each advisory's own commits: a published one quoting an embargoed one's commit is refused by check.
+  const n = id.replace(/\D/g, '').padStart(12, '0');
   return `---
 id: ${id}
 title: The ${word}title handler trusted its caller
@@ -85,9 +87,9 @@ notice:
   text: Patch for ${word}notice in Verawood.
 affected:
   - repository: openedx/openedx-platform
-    master_fix: ${'a'.repeat(40)}
+    master_fix: ${'a'.repeat(28)}${n}
     releases:
-      - { release: verawood, status: fixed, commit: ${'b'.repeat(40)} }
+      - { release: verawood, status: fixed, commit: ${'b'.repeat(28)}${n} }
 credits: [{ name: Ada ${word}credit, type: finder }]
 ${
   dates.revisions?.length
