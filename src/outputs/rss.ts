@@ -6,6 +6,7 @@
  */
 import type { RSSOptions } from '@astrojs/rss';
 import type { SiteModel } from '../model/site-model.ts';
+import { rfc822 } from '../model/dates.ts';
 import { absolute } from '../model/urls.ts';
 import { utc } from './common.ts';
 import { feedItems, type FeedItem } from './feed-items.ts';
@@ -31,7 +32,7 @@ export function rssOptions(model: SiteModel, scope: FeedScope = siteScope(model)
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
       `<language>${escapeXml(model.site.languages[0] ?? 'en')}</language>`,
-      `<lastBuildDate>${new Date(utc(model.now)).toUTCString()}</lastBuildDate>`,
+      `<lastBuildDate>${rfc822(utc(model.now))}</lastBuildDate>`,
       `<atom:link href="${escapeXml(feedUrl)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
     items: feedItems(scopedModel(model, scope)).map((item) => ({
