@@ -56,9 +56,11 @@ export const quotingRefused: CorpusRule = ({ advisories, notices, pages = [], re
     if (phase === 'hidden') add(file, data.id, phase, data.publish_at, 'id', data.id);
     add(file, data.id, phase, data.publish_at, 'title', data.title);
     data.aliases.forEach((a) => add(file, data.id, phase, data.publish_at, 'alias', a));
-    for (const leaf of leafValues(data.affected)) if (/^[0-9a-f]{40}$/.test(leaf.value)) add(file, data.id, phase, data.publish_at, 'commit', leaf.value);
+    for (const leaf of leafValues(data.affected))
+      if (/^[0-9a-f]{40}$/.test(leaf.value)) add(file, data.id, phase, data.publish_at, 'commit', leaf.value);
   }
-  for (const { file, data } of notices) if (visibilityOf(data, at) === 'hidden') add(file, data.id, 'hidden', data.publish_at, 'id', data.id);
+  for (const { file, data } of notices)
+    if (visibilityOf(data, at) === 'hidden') add(file, data.id, 'hidden', data.publish_at, 'id', data.id);
   if (secrets.length === 0) return [];
 
   const index = new SecretIndex(secrets);
@@ -85,9 +87,14 @@ export const quotingRefused: CorpusRule = ({ advisories, notices, pages = [], re
     // A quote wrapped over two lines of a body or page.
     for (const s of hits) if (!placed.has(s)) problems.push(problem(file, parts[0]!.field, parts[0]!.line, s));
   };
-  const lines = (body: string, first: number, field = 'body'): Part[] => body.split('\n').map((text, i) => ({ field, line: first + i, text }));
+  const lines = (body: string, first: number, field = 'body'): Part[] =>
+    body.split('\n').map((text, i) => ({ field, line: first + i, text }));
   const leaves = (data: object, lineOf: LineOf, prefix: Array<string | number> = []): Part[] =>
-    leafValues(data).map((leaf) => ({ field: fieldPath([...prefix, ...leaf.keys]), line: lineOf([...prefix, ...leaf.keys]), text: leaf.value }));
+    leafValues(data).map((leaf) => ({
+      field: fieldPath([...prefix, ...leaf.keys]),
+      line: lineOf([...prefix, ...leaf.keys]),
+      text: leaf.value,
+    }));
   for (const { file, data, body, bodyLine, lineOf } of advisories) {
     const view = publicView(data, at, () => ({}));
     if (!view) continue;

@@ -178,7 +178,9 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
 export async function verifyLive(base: string, corpus: Corpus, now: Date, fetcher: Fetcher): Promise<Report> {
   const findings: Finding[] = [];
   const state = siteAt(corpus, now);
-  const leaked = secretMatcher(collectSecrets(corpus.advisories, state.now, [...siteText(corpus), securityTxt(state.model)], corpus.notices));
+  const leaked = secretMatcher(
+    collectSecrets(corpus.advisories, state.now, [...siteText(corpus), securityTxt(state.model)], corpus.notices),
+  );
   let fetched = 0;
   const visit = async (path: string) => {
     const url = absolute(base, path);

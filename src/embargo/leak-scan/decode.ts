@@ -44,7 +44,9 @@ function inflate(layer: Layer, bytes: Buffer, depth: number, name: string): Buff
     return layer.inflate(bytes, { maxOutputLength: MAX_OUTPUT });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
-      throw new UnreadableOutput(`${name}: ${layer.name} data at depth ${depth + 1} decompresses to more than ${MAX_OUTPUT} bytes; the leak scan cannot read it`);
+      throw new UnreadableOutput(
+        `${name}: ${layer.name} data at depth ${depth + 1} decompresses to more than ${MAX_OUTPUT} bytes; the leak scan cannot read it`,
+      );
     return undefined;
   }
 }
@@ -70,7 +72,10 @@ function wideEncoding(bytes: Buffer): 'utf16le' | 'utf16be' | 'utf32le' | 'utf32
 
 function decodeWide(bytes: Buffer, encoding: NonNullable<ReturnType<typeof wideEncoding>>): string {
   if (encoding === 'utf16le') return bytes.toString('utf16le');
-  if (encoding === 'utf16be') return Buffer.from(bytes.subarray(0, bytes.length & ~1)).swap16().toString('utf16le');
+  if (encoding === 'utf16be')
+    return Buffer.from(bytes.subarray(0, bytes.length & ~1))
+      .swap16()
+      .toString('utf16le');
   let out = '';
   for (let i = 0; i + 3 < bytes.length; i += 4) {
     const code = encoding === 'utf32le' ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i);
@@ -86,7 +91,8 @@ function decodeWide(bytes: Buffer, encoding: NonNullable<ReturnType<typeof wideE
 export function decodeBytes(bytes: Buffer, name = 'output', depth = 0): string {
   const layer = magic(bytes);
   if (layer) {
-    if (depth >= MAX_DEPTH) throw new UnreadableOutput(`${name}: more than ${MAX_DEPTH} nested layers of compression; the leak scan cannot read it`);
+    if (depth >= MAX_DEPTH)
+      throw new UnreadableOutput(`${name}: more than ${MAX_DEPTH} nested layers of compression; the leak scan cannot read it`);
     const inner = inflate(layer, bytes, depth, name);
     if (inner) return decodeBytes(inner, name, depth + 1);
   }
@@ -107,7 +113,7 @@ export function decodeBytes(bytes: Buffer, name = 'output', depth = 0): string {
 const JS_ESCAPE = /\\(?:u\{([0-9a-f]{1,6})\}|u([0-9a-f]{4})|x([0-9a-f]{2})|([nrtbfv]))/gi;
 const URL_ESCAPES = /(?:%[0-9a-f]{2})+/gi;
 /** Markers of an encoding left after a round of decoding. */
-const ENCODED = /&(?:#|[a-z]+;?)|%[0-9a-f]{2}|\\[ux\/]/i;
+const ENCODED = /&(?:#|[a-z]+;?)|%[0-9a-f]{2}|\\[ux/]/i;
 
 function unescapeJs(text: string): string {
   return text.replace(JS_ESCAPE, (_, braced?: string, u?: string, x?: string) => {
@@ -115,7 +121,9 @@ function unescapeJs(text: string): string {
     if (hex === undefined) return ' ';
     const code = parseInt(hex, 16);
     // One half of a surrogate pair stays a half: the next escape completes it in the string.
-    return code < 0x110000 ? String.fromCharCode(...(code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code])) : ' ';
+    return code < 0x110000
+      ? String.fromCharCode(...(code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code]))
+      : ' ';
   });
 }
 
@@ -145,7 +153,11 @@ export function decodeText(text: string): string {
 }
 
 /** Characters a reader never sees: zero-width spaces and joiners, soft hyphens, BOMs, bidi controls. */
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+// The class lists lone combining and variation characters on purpose: each is removed alone.
+/* eslint-disable no-misleading-character-class */
+const INVISIBLE =
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+/* eslint-enable no-misleading-character-class */
 
 export function removeInvisible(text: string): string {
   return text.replace(INVISIBLE, '');

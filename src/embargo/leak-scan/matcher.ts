@@ -25,7 +25,8 @@ export class SecretIndex<S extends Secret = Secret> {
     const entries = secrets.filter((s) => s.words.length > 0).map((secret) => ({ secret, ids: secret.words.map(idOf) }));
     const frequency = new Map<number, number>();
     for (const { ids } of entries) {
-      for (let i = 0; i + 1 < ids.length; i++) frequency.set(pairKey(ids[i]!, ids[i + 1]!), (frequency.get(pairKey(ids[i]!, ids[i + 1]!)) ?? 0) + 1);
+      for (let i = 0; i + 1 < ids.length; i++)
+        frequency.set(pairKey(ids[i]!, ids[i + 1]!), (frequency.get(pairKey(ids[i]!, ids[i + 1]!)) ?? 0) + 1);
     }
     for (const { secret, ids } of entries) {
       if (ids.length === 1) {

@@ -32,7 +32,10 @@ export function scanForLeaks(dir: string, secrets: readonly Secret[]): Leak[] {
 
 /** Leaks in a stable order, whichever thread found them. */
 export function sortLeaks(leaks: Leak[]): Leak[] {
-  return leaks.sort((a, b) => a.file.localeCompare(b.file) || a.advisory.localeCompare(b.advisory) || a.what.localeCompare(b.what) || a.text.localeCompare(b.text));
+  return leaks.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.advisory.localeCompare(b.advisory) || a.what.localeCompare(b.what) || a.text.localeCompare(b.text),
+  );
 }
 
 /** The secrets indexed once, then any number of files scanned against them. */

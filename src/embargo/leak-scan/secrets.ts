@@ -52,7 +52,8 @@ export function collectSecrets(
       if (distinctiveShape(form.kind, w)) candidates.push({ advisory, what: form.what, text: form.text, words: w, kind: form.kind });
       // A value of several words also hides its tokens ("the zq7x9k endpoint").
       if (w.length > 1 && form.kind === 'text')
-        for (const t of w) if (distinctiveShape('text', [t])) candidates.push({ advisory, what: 'token', text: t, words: [t], kind: 'text' });
+        for (const t of w)
+          if (distinctiveShape('text', [t])) candidates.push({ advisory, what: 'token', text: t, words: [t], kind: 'text' });
     }
   };
   const secretData = (data: object, add: ReturnType<typeof adder>, skip?: ReadonlySet<string>) => {
@@ -100,4 +101,3 @@ function distinctiveOnly(candidates: Candidate[], publicText: string[], now: Dat
   for (const s of new SecretIndex(fromCode).findWords(siteCodeWords())) known.add(s);
   return unique.filter((s) => !known.has(s)).map(({ advisory, what, text, words: w }) => ({ advisory, what, text, words: w }));
 }
-

@@ -1,7 +1,7 @@
 /**
  * An advisory's values and the forms the outputs print them in. Dates come in every format a
  * page, feed or export uses (the site's own formatters, src/schemas/date-formats.ts), commits
- * full and abbreviated as pages (10), CSAF (12) and git (7) abbreviate them.
+ * full and abbreviated as pages (10) and CSAF (12) abbreviate them.
  */
 import { clockTime, formatDate, formatInstant, icsInstant, rfc822, utcDay, utcInstant } from '../../schemas/date-formats.ts';
 import { ALIAS_PATTERNS } from '../../schemas/identifiers.ts';
@@ -10,8 +10,12 @@ import type { ValueKind } from './distinctive.ts';
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const DATES = /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?/g;
 const COMMIT = /^[0-9a-f]{40}$/;
-/** Commit abbreviations the outputs print (pages 10, CSAF 12) and people write (7). */
-const COMMIT_LENGTHS = [7, 10, 12];
+/**
+ * Commit abbreviations the outputs print: pages 10, CSAF 12. Not git's 7: Pagefind names its
+ * files with 7 hex digits, and 10,000 of them would match some embargoed commit's first 7 in
+ * a few percent of builds.
+ */
+const COMMIT_LENGTHS = [10, 12];
 
 export const isInstant = (value: string): boolean => INSTANT.test(value) && Number.isFinite(Date.parse(value));
 
@@ -27,14 +31,26 @@ export function dateForms(value: string): Form[] {
   const iso = value.length === 10 ? `${value}T00:00:00Z` : value;
   const ms = new Date(iso).toISOString();
   const utc = utcInstant(iso);
-  const texts = [value, ms, utc, utc.replace(/:00Z$/, 'Z'), rfc822(iso), formatInstant(iso), `${formatDate(iso)} ${clockTime(iso)}`, icsInstant(iso), utcDay(iso), formatDate(iso)];
+  const texts = [
+    value,
+    ms,
+    utc,
+    utc.replace(/:00Z$/, 'Z'),
+    rfc822(iso),
+    formatInstant(iso),
+    `${formatDate(iso)} ${clockTime(iso)}`,
+    icsInstant(iso),
+    utcDay(iso),
+    formatDate(iso),
+  ];
   return [...new Set(texts)].map((text) => ({ what: 'date', text, kind: 'date' as const }));
 }
 
 /** The forms of one value: a date's formats, a commit's abbreviations, else the value itself. */
 export function valueForms(what: string, value: string, kind: ValueKind): Form[] {
   if (isInstant(value)) return dateForms(value);
-  if (COMMIT.test(value)) return [value, ...COMMIT_LENGTHS.map((n) => value.slice(0, n))].map((text) => ({ what: 'commit', text, kind: 'quoted' }));
+  if (COMMIT.test(value))
+    return [value, ...COMMIT_LENGTHS.map((n) => value.slice(0, n))].map((text) => ({ what: 'commit', text, kind: 'quoted' }));
   if (what === 'alias' && Object.values(ALIAS_PATTERNS).some((re) => re.test(value))) return [{ what, text: value, kind: 'quoted' }];
   return [{ what, text: value, kind }];
 }

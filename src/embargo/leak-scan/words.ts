@@ -13,7 +13,7 @@ import { decodeText, removeInvisible } from './decode.ts';
  */
 export function words(text: string): string[] {
   const decoded = decodeText(text);
-  const ascii = !/[^\x00-\x7f]/.test(decoded);
+  const ascii = !/[\u0080-\uffff]/.test(decoded);
   const parts = ascii
     ? decoded.toLowerCase().split(/[^a-z0-9]+/)
     : removeInvisible(decoded)
