@@ -13,4 +13,4 @@ export { collectSecrets, type SecretSource } from './leak-scan/secrets.ts';
 export { SecretIndex, secretMatcher, type Secret } from './leak-scan/matcher.ts';
 export { normalize, words } from './leak-scan/words.ts';
 export { decodeBytes, decodeText, UnreadableOutput } from './leak-scan/decode.ts';
-export { LeakScanner, listFiles, readOutput, scanForLeaks, sortLeaks, type Leak } from './leak-scan/scan.ts';
+export { ENGINE_FILES, LeakScanner, listFiles, readOutput, scanForLeaks, sortLeaks, type Leak } from './leak-scan/scan.ts';

@@ -11,8 +11,8 @@
  * 2. Occurrence: is the value explained without the advisory? It is when the output's other
  *    sources hold it too: what the site publishes from elsewhere (public advisories and
  *    notices, site.yaml, releases.yaml, prose pages, every instant these name and the clock's
- *    own dates, in every form) and, for values other than dates and quoted values, the site's
- *    own code (templates, styles and scripts: CSS, CSP hashes and labels come from there).
+ *    own dates, in every form) and the site's own code (templates, styles and scripts: CSS,
+ *    CSP hashes, labels and the example dates of the help pages come from there).
  *
  * Quoted values (an embargoed advisory's id, aliases, title, commits) are never forgiven by
  * occurrence: public text holding one is refused by `check` (quotingRefused in
@@ -38,4 +38,4 @@ export function distinctiveShape(kind: ValueKind, words: readonly string[]): boo
 }
 
 /** Test 2 applies the site's code to this kind of value (see the module comment). */
-export const explainedByCode = (kind: ValueKind): boolean => kind === 'text';
+export const explainedByCode = (kind: ValueKind): boolean => kind !== 'quoted';

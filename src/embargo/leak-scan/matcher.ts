@@ -6,8 +6,11 @@
  */
 import { words } from './words.ts';
 
-/** One string that must not appear: whose it is, what it is (a field, a form), its words. */
-export type Secret = { advisory: string; what: string; text: string; words: string[] };
+/**
+ * One string that must not appear: whose it is, what it is (a field, a form), its words, and
+ * how it is judged (distinctive.ts; `quoted` when not given).
+ */
+export type Secret = { advisory: string; what: string; text: string; words: string[]; kind?: 'quoted' | 'date' | 'text' };
 
 export class SecretIndex<S extends Secret = Secret> {
   private readonly vocabulary = new Map<string, number>();

@@ -99,5 +99,5 @@ function distinctiveOnly(candidates: Candidate[], publicText: string[], now: Dat
   const known = new Set<Candidate>(new SecretIndex(forgivable).find(reference));
   const fromCode = forgivable.filter((s) => explainedByCode(s.kind) && !known.has(s));
   for (const s of new SecretIndex(fromCode).findWords(siteCodeWords())) known.add(s);
-  return unique.filter((s) => !known.has(s)).map(({ advisory, what, text, words: w }) => ({ advisory, what, text, words: w }));
+  return unique.filter((s) => !known.has(s));
 }
