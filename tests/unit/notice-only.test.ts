@@ -125,8 +125,9 @@ describe('readers treat it as the full advisory in its announced phase', () => {
         'date: Mon, 30 Nov 2026 14:00:00 GMT',
         'date: 30 November 2026, 14:00 UTC',
         'date: 20261130T140000Z',
-        'date: 2026-12-02T14:00:00Z',
+        // (not 2026-12-02T14:00:00Z as written: the subscribe page prints that instant as its example)
         'date: 2026-12-02T14:00:00.000Z',
+        'date: Wed, 02 Dec 2026 14:00:00 GMT',
       ]),
     );
     expect(new Set(hidden.map((s) => s.split(':')[0]))).toEqual(new Set(['id', 'notice text', 'date']));

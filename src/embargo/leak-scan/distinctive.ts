@@ -12,7 +12,8 @@
  *    sources hold it too: what the site publishes from elsewhere (public advisories and
  *    notices, site.yaml, releases.yaml, prose pages, every instant these name and the clock's
  *    own dates, in every form) and the site's own code (templates, styles and scripts: CSS,
- *    CSP hashes, labels and the example dates of the help pages come from there).
+ *    CSP hashes, labels and the example dates of the help pages come from there; for dates,
+ *    the code without its comments).
  *
  * Quoted values (an embargoed advisory's id, aliases, title, commits) are never forgiven by
  * occurrence: public text holding one is refused by `check` (quotingRefused in

@@ -12,7 +12,7 @@ import type { NoticeOnlyData } from '../../schemas/notice-only.ts';
 import { noticeView, publicView } from '../visibility.ts';
 import { distinctiveShape, explainedByCode, type ValueKind } from './distinctive.ts';
 import { SecretIndex, type Secret } from './matcher.ts';
-import { siteCodeWords } from './site-code.ts';
+import { printedCodeWords, siteCodeWords } from './site-code.ts';
 import { dateForms, datesIn, leafValues, valueForms } from './values.ts';
 import { words } from './words.ts';
 
@@ -98,6 +98,7 @@ function distinctiveOnly(candidates: Candidate[], publicText: string[], now: Dat
   const forgivable = unique.filter((s) => s.kind !== 'quoted');
   const known = new Set<Candidate>(new SecretIndex(forgivable).find(reference));
   const fromCode = forgivable.filter((s) => explainedByCode(s.kind) && !known.has(s));
-  for (const s of new SecretIndex(fromCode).findWords(siteCodeWords())) known.add(s);
+  for (const s of new SecretIndex(fromCode.filter((s) => s.kind !== 'date')).findWords(siteCodeWords())) known.add(s);
+  for (const s of new SecretIndex(fromCode.filter((s) => s.kind === 'date')).findWords(printedCodeWords())) known.add(s);
   return unique.filter((s) => !known.has(s));
 }

@@ -13,6 +13,7 @@ const SOURCE = /\.(ts|astro|mjs|js|css|svg|txt)$/;
 
 let cached: string | undefined;
 let cachedWords: string[] | undefined;
+let cachedPrinted: string[] | undefined;
 
 /** Every source file of the project's site, once per process. */
 export function siteCode(): string {
@@ -43,4 +44,17 @@ export function siteCode(): string {
 /** The words of siteCode(), once per process. */
 export function siteCodeWords(): string[] {
   return (cachedWords ??= words(siteCode()));
+}
+
+/**
+ * The words of siteCode() without its comments: what the code may print. Dates are judged by
+ * these only, so an example date in a comment cannot excuse an embargoed advisory's date.
+ */
+export function printedCodeWords(): string[] {
+  return (cachedPrinted ??= words(
+    siteCode()
+      .replace(/\/\*[\s\S]*?\*\//g, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1'),
+  ));
 }
