@@ -145,6 +145,14 @@ describe('the distinctive/common rule: ordinary values never fail a build', () =
     expect(found('The zentrovic gate fails.', advisory, NOW, ['The zentrovic gate fails.'])).toEqual([]);
   });
 
+  it("a commit abbreviation shared by chance with a public commit's is explained by it; the full commit is not", () => {
+    const publicCommit = `${COMMIT.slice(0, 12)}${'0'.repeat(28)}`;
+    const advisory = file();
+    expect(found(COMMIT.slice(0, 10), advisory)).toContain(`commit: ${COMMIT.slice(0, 10)}`);
+    expect(found(COMMIT.slice(0, 10), advisory, NOW, [JSON.stringify({ master_fix: publicCommit })])).toEqual([]);
+    expect(found(COMMIT, advisory, NOW, [JSON.stringify({ master_fix: publicCommit })])).toContain(`commit: ${COMMIT}`);
+  });
+
   it('but quoted values (id, alias, title, commit) are never forgiven by public text: check refuses that text', () => {
     const advisory = file();
     expect(found('Ordinary title for the test', advisory, NOW, ['Ordinary title for the test'])).toContain(

@@ -15,7 +15,7 @@
  *    CSP hashes, labels and the example dates of the help pages come from there; for dates,
  *    the code without its comments).
  *
- * Quoted values (an embargoed advisory's id, aliases, title, commits) are never forgiven by
+ * Quoted values (an embargoed advisory's id, aliases, title, full commits) are never forgiven by
  * occurrence: public text holding one is refused by `check` (quotingRefused in
  * src/embargo/content-rules.ts), so a build never reaches the scan with one.
  */

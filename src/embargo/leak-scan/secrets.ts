@@ -13,7 +13,7 @@ import { noticeView, publicView } from '../visibility.ts';
 import { distinctiveShape, explainedByCode, type ValueKind } from './distinctive.ts';
 import { SecretIndex, type Secret } from './matcher.ts';
 import { printedCodeWords, siteCodeWords } from './site-code.ts';
-import { dateForms, datesIn, leafValues, valueForms } from './values.ts';
+import { commitForms, commitsIn, dateForms, datesIn, leafValues, valueForms } from './values.ts';
 import { words } from './words.ts';
 
 type Candidate = Secret & { kind: ValueKind };
@@ -94,7 +94,13 @@ function distinctiveOnly(candidates: Candidate[], publicText: string[], now: Dat
   });
   // Every instant public text names, and the clock's, in every form the outputs print.
   const dates = [now.toISOString(), ...publicText.flatMap(datesIn)];
-  const reference = [...publicText, ...[...new Set(dates)].flatMap((d) => dateForms(d).map((f) => f.text))].join('\n');
+  // And every commit it names, abbreviated as the outputs print it.
+  const commits = new Set(publicText.flatMap(commitsIn));
+  const reference = [
+    ...publicText,
+    ...[...new Set(dates)].flatMap((d) => dateForms(d).map((f) => f.text)),
+    ...[...commits].flatMap(commitForms),
+  ].join('\n');
   const forgivable = unique.filter((s) => s.kind !== 'quoted');
   const known = new Set<Candidate>(new SecretIndex(forgivable).find(reference));
   const fromCode = forgivable.filter((s) => explainedByCode(s.kind) && !known.has(s));

@@ -17,6 +17,15 @@ const COMMIT = /^[0-9a-f]{40}$/;
  */
 const COMMIT_LENGTHS = [10, 12];
 
+/**
+ * A commit's abbreviations. Unlike the full commit they may be shared by chance with a public
+ * commit's, so they are judged as text: public text's commits, abbreviated, excuse them.
+ */
+export const commitForms = (commit: string): string[] => COMMIT_LENGTHS.map((n) => commit.slice(0, n));
+
+/** Every full commit written in a text. */
+export const commitsIn = (text: string): string[] => [...text.matchAll(/\b[0-9a-f]{40}\b/g)].map((m) => m[0]);
+
 export const isInstant = (value: string): boolean => INSTANT.test(value) && Number.isFinite(Date.parse(value));
 
 /** Every instant or date written in a text (public text: its dates explain the same dates elsewhere). */
@@ -50,7 +59,10 @@ export function dateForms(value: string): Form[] {
 export function valueForms(what: string, value: string, kind: ValueKind): Form[] {
   if (isInstant(value)) return dateForms(value);
   if (COMMIT.test(value))
-    return [value, ...COMMIT_LENGTHS.map((n) => value.slice(0, n))].map((text) => ({ what: 'commit', text, kind: 'quoted' }));
+    return [
+      { what: 'commit', text: value, kind: 'quoted' },
+      ...commitForms(value).map((text) => ({ what: 'commit', text, kind: 'text' as const })),
+    ];
   if (what === 'alias' && Object.values(ALIAS_PATTERNS).some((re) => re.test(value))) return [{ what, text: value, kind: 'quoted' }];
   return [{ what, text: value, kind }];
 }
