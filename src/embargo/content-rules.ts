@@ -71,41 +71,49 @@ export const quotingRefused: CorpusRule = ({ advisories, notices, pages = [], re
     line,
     message: `quotes ${s.advisory}'s ${s.what} "${s.text}", which is not public at the clock (${instantText(at)}: ${s.phase}, public from ${s.until}; ${s.file}): remove it, or publish this after ${s.advisory}`,
   });
-  // One search per file; only a file with a hit is searched part by part to name the field.
-  type Part = { field: string; line: number | undefined; text: string };
-  const report = (file: string, parts: Part[], own?: string) => {
-    const hits = index.find(parts.map((p) => p.text).join(`\n${SEPARATOR}\n`)).filter((s) => s.advisory !== own);
+  // One search per file over its text alone; only a file with a hit is split into its fields
+  // and lines (which costs a YAML lookup each) to name where the quote is.
+  type Part = { field: string; line: () => number | undefined; text: string };
+  const report = (file: string, parts: () => Part[], text: string, own?: string) => {
+    const hits = index.find(text).filter((s) => s.advisory !== own);
     if (hits.length === 0) return;
     const placed = new Set<Quotable>();
-    for (const part of parts) {
+    const all = parts();
+    for (const part of all) {
       for (const s of index.find(part.text)) {
         if (s.advisory === own) continue;
         placed.add(s);
-        problems.push(problem(file, part.field, part.line, s));
+        problems.push(problem(file, part.field, part.line(), s));
       }
     }
     // A quote wrapped over two lines of a body or page.
-    for (const s of hits) if (!placed.has(s)) problems.push(problem(file, parts[0]!.field, parts[0]!.line, s));
+    for (const s of hits) if (!placed.has(s)) problems.push(problem(file, all[0]!.field, all[0]!.line(), s));
   };
+  const joined = (texts: string[]) => texts.join(`\n${SEPARATOR}\n`);
   const lines = (body: string, first: number, field = 'body'): Part[] =>
-    body.split('\n').map((text, i) => ({ field, line: first + i, text }));
+    body.split('\n').map((text, i) => ({ field, line: () => first + i, text }));
   const leaves = (data: object, lineOf: LineOf, prefix: Array<string | number> = []): Part[] =>
     leafValues(data).map((leaf) => ({
       field: fieldPath([...prefix, ...leaf.keys]),
-      line: lineOf([...prefix, ...leaf.keys]),
+      line: () => lineOf([...prefix, ...leaf.keys]),
       text: leaf.value,
     }));
+  const values = (data: object) => leafValues(data).map((leaf) => leaf.value);
   for (const { file, data, body, bodyLine, lineOf } of advisories) {
     const view = publicView(data, at, () => ({}));
     if (!view) continue;
-    if (view.visibility === 'announced') report(file, leaves({ notice: view.notice }, lineOf), data.id);
-    else report(file, [...leaves(view.data, lineOf), ...lines(body, bodyLine)], data.id);
+    const shown = view.visibility === 'announced' ? { notice: view.notice } : view.data;
+    const text = joined(view.visibility === 'announced' ? values(shown) : [...values(shown), ...body.split('\n')]);
+    report(file, () => [...leaves(shown, lineOf), ...(view.visibility === 'announced' ? [] : lines(body, bodyLine))], text, data.id);
   }
   for (const { file, data, lineOf } of notices) {
-    if (visibilityOf(data, at) === 'announced') report(file, leaves({ notice: data.notice }, lineOf), data.id);
+    if (visibilityOf(data, at) === 'announced')
+      report(file, () => leaves({ notice: data.notice }, lineOf), joined(values({ notice: data.notice })), data.id);
   }
-  for (const page of pages) report(page.file, lines(page.text, 1, '(text)'));
-  releases.forEach((release, i) => report('content/releases.yaml', leaves(release, releasesLineOf, ['releases', i])));
+  for (const page of pages) report(page.file, () => lines(page.text, 1, '(text)'), joined(page.text.split('\n')));
+  releases.forEach((release, i) =>
+    report('content/releases.yaml', () => leaves(release, releasesLineOf, ['releases', i]), joined(values(release))),
+  );
   return problems;
 };
 
