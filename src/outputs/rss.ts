@@ -10,6 +10,7 @@ import { rfc822 } from '../model/dates.ts';
 import { absolute } from '../model/urls.ts';
 import { utc } from './common.ts';
 import { feedItems, type FeedItem } from './feed-items.ts';
+import { escapeHtml } from './fix-table.ts';
 import { scopedModel, siteScope, type FeedScope } from './feed-scope.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -39,7 +40,8 @@ export function rssOptions(model: SiteModel, scope: FeedScope = siteScope(model)
       title: item.title,
       link: item.url,
       pubDate: new Date(item.date),
-      description: item.summary,
+      // RSS 2.0 reads description as HTML inside XML: escaped as HTML here, as XML by rss().
+      description: escapeHtml(item.summary),
       content: item.contentHtml,
       customData: itemData(item),
     })),
