@@ -45,7 +45,14 @@ export function run(argv: string[], io: Io): Promise<number> {
     // The previous output is renamed aside at once and deleted while this build runs: removing
     // tens of thousands of files takes seconds that the build need not wait for. Whatever
     // happens next, the build waits for that deletion: a failed build leaves no output at all.
-    const clearing = clearAside(outDir);
+    const { removing, clearing } = clearAside(outDir);
+    // Interrupted (Ctrl-C, a CI job cancelled): no output, old or new, is left either.
+    const interrupted = (signal: NodeJS.Signals) => {
+      for (const dir of [...removing, outDir]) rmSync(dir, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     try {
       let session: BuildSession;
       try {
@@ -73,6 +80,8 @@ export function run(argv: string[], io: Io): Promise<number> {
       throw e;
     } finally {
       await clearing;
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     }
     io.out(`\nsite built in ${outDir} (${describeClock(clock)}). Preview it with: npm run preview`);
     return 0;
@@ -128,16 +137,18 @@ async function astroBuild(outDir: string): Promise<Error | undefined> {
  * Moves the previous output aside and deletes it, with any `<dir>.old-<pid>` a crashed build
  * left behind (one killed before its deletion finished still holds a whole previous site).
  */
-function clearAside(dir: string): Promise<void> {
+function clearAside(dir: string): { removing: string[]; clearing: Promise<void> } {
   const parent = dirname(dir);
-  const stale = existsSync(parent)
-    ? readdirSync(parent).filter((name) => name.startsWith(`${basename(dir)}.old-`) && /^\d+$/.test(name.slice(basename(dir).length + 5)))
+  const name = basename(dir);
+  const removing = existsSync(parent)
+    ? readdirSync(parent)
+        .filter((entry) => entry.startsWith(`${name}.old-`) && /^\d+$/.test(entry.slice(name.length + 5)))
+        .map((entry) => join(parent, entry))
     : [];
-  const removals = stale.map((name) => rm(join(parent, name), { recursive: true, force: true }));
   if (existsSync(dir)) {
     const aside = `${dir}.old-${process.pid}`;
     renameSync(dir, aside);
-    removals.push(rm(aside, { recursive: true, force: true }));
+    removing.push(aside);
   }
-  return Promise.all(removals).then(() => {});
+  return { removing, clearing: Promise.all(removing.map((path) => rm(path, { recursive: true, force: true }))).then(() => {}) };
 }

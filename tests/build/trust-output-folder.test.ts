@@ -2,13 +2,15 @@
  * A failed or crashed build leaves no previous output behind, renamed or not: the build renames
  * the old output to `<out>.old-<pid>` and deletes it while it runs (src/commands/build.ts).
  * On a refused or failed build neither `<out>` nor any `<out>.old-*` remains; on success only
- * the new output does; and what a killed build left behind is removed by the next one.
+ * the new output does; an interrupted build (SIGTERM, SIGINT) removes both before it exits;
+ * and what a build killed outright left behind is removed by the next one.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, makeBareContentRoot } from '../support/build-site.ts';
+import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
 import { copyProject } from '../support/project-copy.ts';
 
 const parents: string[] = [];
@@ -74,5 +76,25 @@ describe('the output folder after a build', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(parent).sort()).toEqual(['dist', 'dist.old-keep']);
     expect(readdirSync(out)).toContain('index.html');
+  });
+
+  it('a build interrupted while it runs (SIGTERM, Ctrl-C) leaves neither the output nor any old copy', async () => {
+    const { parent, out } = previousOutput();
+    const root = makeBareContentRoot({ 'advisories/2026/OEA-2026-401.md': valid('A title') });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--at', AT, '--out', out], {
+      cwd: PROJECT_ROOT,
+      env: cleanEnv({ BUILD_AT: '', CONTENT_ROOT: root }),
+    });
+    let stdout = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // Once the old output is aside and the build is under way.
+        if (stdout.includes('state time') && !child.killed) child.kill('SIGTERM');
+      });
+      child.on('exit', (c) => resolve(c));
+    });
+    expect(code).toBe(143);
+    expect(readdirSync(parent).sort()).toEqual(['dist.old-keep']);
   });
 });
