@@ -103,7 +103,8 @@ export const quotingRefused: CorpusRule = ({ advisories, notices, pages = [], re
     const view = publicView(data, at, () => ({}));
     if (!view) continue;
     const shown = view.visibility === 'announced' ? { notice: view.notice } : view.data;
-    const text = joined(view.visibility === 'announced' ? values(shown) : [...values(shown), ...body.split('\n')]);
+    // JSON keeps the fields apart (their keys are words between them) and costs nothing to make.
+    const text = view.visibility === 'announced' ? JSON.stringify(shown) : `${JSON.stringify(shown)}\n${SEPARATOR}\n${body}`;
     report(file, () => [...leaves(shown, lineOf), ...(view.visibility === 'announced' ? [] : lines(body, bodyLine))], text, data.id);
   }
   for (const { file, data, lineOf } of notices) {
