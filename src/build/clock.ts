@@ -1,9 +1,10 @@
 /**
  * The build clock: the one "now" a build, a check or a preview uses.
  *
- * Real time by default; `--at <instant>` (parsed by each command) or the BUILD_AT environment
- * variable override it for reproducible builds, previews of a future date, and tests. The
- * override must carry an explicit offset, like content dates.
+ * Real time by default; every command's `--at <instant>` overrides it for reproducible builds,
+ * previews of a future date, and tests. BUILD_AT carries that clock to an Astro process the
+ * commands start (astro dev), where no command line is parsed. Either must carry an explicit
+ * offset, like content dates.
  */
 import { InstantSchema } from '../schemas/common.ts';
 

@@ -14,6 +14,7 @@ import type { AdvisoryEntry, Corpus, NoticeOnlyEntry } from '../content/read-con
 import { collectSecrets, LeakScanner, type Leak, type Secret } from '../embargo/leak-scan.ts';
 import { siteText } from '../model/always-public-text.ts';
 import { siteAt } from '../model/site-model.ts';
+import { securityTxt } from '../outputs/security-txt.ts';
 
 /** What crosses to the worker: the checked corpus without its line lookups (functions). */
 export type WorkerJob = {
@@ -58,7 +59,8 @@ try {
   const secrets = collectSecrets(
     advisories.map((a) => ({ ...a, text: texts.get(a.data.id) })),
     now,
-    siteText(checked),
+    // security.txt's Expires is a date of the clock's, not of any advisory's.
+    [...siteText(checked), securityTxt(model)],
     notices,
   );
   scanner = new LeakScanner(secrets);

@@ -9,10 +9,10 @@
  * environment, so `run` sets them there. Its tests spawn it (tests/unit/build-cli.test.ts,
  * tests/support/build-site.ts), since the pinned runtime and Astro are the point there.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { describeClock } from '../build/clock.ts';
 import { PREVIEW_ENV } from '../build/content-loader.ts';
 import { discardJobs, startJobs } from '../build/jobs.ts';
@@ -43,30 +43,45 @@ export function run(argv: string[], io: Io): Promise<number> {
     productionEnvironment(root);
 
     // The previous output is renamed aside at once and deleted while this build runs: removing
-    // tens of thousands of files takes seconds that the build need not wait for.
-    const clearing = clearAside(outDir);
-    let session: BuildSession;
+    // tens of thousands of files takes seconds that the build need not wait for. Whatever
+    // happens next, the build waits for that deletion: a failed build leaves no output at all.
+    const { removing, clearing } = clearAside(outDir);
+    // Interrupted (Ctrl-C, a CI job cancelled): no output, old or new, is left either.
+    const interrupted = (signal: NodeJS.Signals) => {
+      for (const dir of [...removing, outDir]) rmSync(dir, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     try {
-      session = openSession({ root, clock });
+      let session: BuildSession;
+      try {
+        session = openSession({ root, clock });
+      } catch (e) {
+        if (!(e instanceof ContentError)) throw e;
+        for (const p of e.problems) io.err(formatProblem(p));
+        io.err(`\nbuild refused: ${e.problems.length} content problem(s). Nothing was built. Run npm run check for details.`);
+        return 1;
+      }
+      io.out(`state time ${session.now.toISOString()} (the latest change of the public site at or before the clock)`);
+      // The search index and the exports need nothing from Astro: they start now, on the second
+      // core, and Astro (about half a second to load) is imported only after.
+      startJobs(session, PROJECT_ROOT);
+      const failure = await astroBuild(outDir);
+      if (failure) {
+        discardJobs(session);
+        closeSession();
+        rmSync(outDir, { recursive: true, force: true });
+        io.err(`\nbuild failed, output removed: ${failure.message}`);
+        return 1;
+      }
     } catch (e) {
-      if (!(e instanceof ContentError)) throw e;
-      for (const p of e.problems) io.err(formatProblem(p));
-      io.err(`\nbuild refused: ${e.problems.length} content problem(s). Nothing was built. Run npm run check for details.`);
-      await clearing;
-      return 1;
-    }
-    io.out(`state time ${session.now.toISOString()} (the latest change of the public site at or before the clock)`);
-    // The search index and the exports need nothing from Astro: they start now, on the second
-    // core, and Astro (about half a second to load) is imported only after.
-    startJobs(session, PROJECT_ROOT);
-    const failure = await astroBuild(outDir);
-    await clearing;
-    if (failure) {
-      discardJobs(session);
-      closeSession();
       rmSync(outDir, { recursive: true, force: true });
-      io.err(`\nbuild failed, output removed: ${failure.message}`);
-      return 1;
+      throw e;
+    } finally {
+      await clearing;
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     }
     io.out(`\nsite built in ${outDir} (${describeClock(clock)}). Preview it with: npm run preview`);
     return 0;
@@ -118,9 +133,22 @@ async function astroBuild(outDir: string): Promise<Error | undefined> {
   }
 }
 
-function clearAside(dir: string): Promise<void> {
-  if (!existsSync(dir)) return Promise.resolve();
-  const aside = `${dir}.old-${process.pid}`;
-  renameSync(dir, aside);
-  return rm(aside, { recursive: true, force: true });
+/**
+ * Moves the previous output aside and deletes it, with any `<dir>.old-<pid>` a crashed build
+ * left behind (one killed before its deletion finished still holds a whole previous site).
+ */
+function clearAside(dir: string): { removing: string[]; clearing: Promise<void> } {
+  const parent = dirname(dir);
+  const name = basename(dir);
+  const removing = existsSync(parent)
+    ? readdirSync(parent)
+        .filter((entry) => entry.startsWith(`${name}.old-`) && /^\d+$/.test(entry.slice(name.length + 5)))
+        .map((entry) => join(parent, entry))
+    : [];
+  if (existsSync(dir)) {
+    const aside = `${dir}.old-${process.pid}`;
+    renameSync(dir, aside);
+    removing.push(aside);
+  }
+  return { removing, clearing: Promise.all(removing.map((path) => rm(path, { recursive: true, force: true }))).then(() => {}) };
 }

@@ -181,7 +181,7 @@ export function readCorpus(root: string, only?: readonly string[], options: Read
   }
   const pages = readPages(root, targets, found);
   const ids = new Set(listing.files.map((f) => f.split('/').pop()!.replace(/\.md$/, '')));
-  const facts = { site, releases, releasesLineOf: releaseFile?.lineOf ?? (() => undefined), advisories, notices, ids, at: options.at ?? new Date() };
+  const facts = { site, releases, releasesLineOf: releaseFile?.lineOf ?? (() => undefined), advisories, notices, pages, ids, at: options.at ?? new Date() };
   found.push(...lintCorpus(facts, options.rules));
   if (targets) found.push(...lintAgainstOthers(root, [...advisories, ...notices], listing.files.filter((f) => !targets.has(f))));
   const byId = (a: { data: { id: string } }, b: { data: { id: string } }) => a.data.id.localeCompare(b.data.id);

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readCorpus, type Corpus } from '../content/read-content.ts';
+import type { Corpus } from '../content/read-content.ts';
+import { readCheckedCorpus } from '../embargo/content-rules.ts';
 import { nextTransitions, scheduleOf } from '../embargo/schedule.ts';
 import { basePath, paths } from '../model/urls.ts';
 import { nginxConfig } from '../outputs/nginx-config.ts';
@@ -62,8 +63,9 @@ function contentDigest(dir: string): string {
   return hash.digest('hex');
 }
 
-function checkedCorpus(root: string): Corpus {
-  const { corpus, problems } = readCorpus(root);
+/** The drill's content, checked with every rule at `at`, as the build will check it. */
+function checkedCorpus(root: string, at: Date): Corpus {
+  const { corpus, problems } = readCheckedCorpus(root, undefined, at);
   if (!corpus || problems.length > 0)
     throw new Error(`reveal-drill: the drill's content has problems:\n${problems.map((p) => `${p.file}: ${p.message}`).join('\n')}`);
   return corpus;
@@ -100,7 +102,7 @@ export async function revealDrill({ aheadSeconds = 40, from = PROJECT, log = con
     const file = join(work, 'content/advisories', String(publishAt.getUTCFullYear()), `${id}.md`);
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, advisory(id, publishAt.toISOString().replace('.000Z', 'Z')));
-    const corpus = checkedCorpus(work);
+    const corpus = checkedCorpus(work, new Date());
     const data = corpus.advisories.find((a) => a.data.id === id)!.data;
     // A site under a path is served as the workflow publishes it: its host tree, with its configuration.
     const base = basePath(corpus.site.url);
@@ -117,7 +119,7 @@ export async function revealDrill({ aheadSeconds = 40, from = PROJECT, log = con
       });
       if (r.status !== 0) throw new Error(`reveal-drill: the build for ${clock.toISOString()} failed:\n${r.stderr.slice(-3000)}`);
       sh([PUBLISH, 'stage', hostTree(out, base), clock.toISOString().replace(/[:.]/g, '-')], site);
-      return nextTransitions(scheduleOf(checkedCorpus(work)), clock)[0]!.at;
+      return nextTransitions(scheduleOf(checkedCorpus(work, clock)), clock)[0]!.at;
     };
     const effects = {
       now: () => new Date(),

@@ -125,11 +125,23 @@ function references(p: PublishedAdvisory, ctx: OutputContext): OsvRecord['refere
   return uniqueByUrl(refs, (r) => r.url);
 }
 
+/**
+ * Plain text as CommonMark that renders as itself: every character that could start markup
+ * (emphasis, code, links, HTML, entities) escaped, and a line start that would make a list or
+ * a heading.
+ */
+export function plainMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&')
+    .replace(/^(\s*)([-=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
 function details(p: PublishedAdvisory, ctx: OutputContext): string {
   const a = p.advisory;
   const parts = [];
-  if (a.withdrawn) parts.push(`**Withdrawn** on ${utc(a.withdrawn.at).slice(0, 10)}: ${a.withdrawn.reason}`);
-  parts.push(a.summary.replace(/\s+/g, ' ').trim());
+  if (a.withdrawn) parts.push(`**Withdrawn** on ${utc(a.withdrawn.at).slice(0, 10)}: ${plainMarkdown(a.withdrawn.reason)}`);
+  parts.push(plainMarkdown(a.summary.replace(/\s+/g, ' ').trim()));
   // Scanners show details far from the site: links to its pages must be absolute.
   if (p.markdown) parts.push(absoluteMarkdownLinks(p.markdown, advisoryUrl(ctx, p.id), ctx.site.url));
   return parts.join('\n\n');

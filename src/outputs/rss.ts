@@ -6,9 +6,11 @@
  */
 import type { RSSOptions } from '@astrojs/rss';
 import type { SiteModel } from '../model/site-model.ts';
+import { rfc822 } from '../model/dates.ts';
 import { absolute } from '../model/urls.ts';
 import { utc } from './common.ts';
 import { feedItems, type FeedItem } from './feed-items.ts';
+import { escapeHtml } from './fix-table.ts';
 import { scopedModel, siteScope, type FeedScope } from './feed-scope.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -31,14 +33,15 @@ export function rssOptions(model: SiteModel, scope: FeedScope = siteScope(model)
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
       `<language>${escapeXml(model.site.languages[0] ?? 'en')}</language>`,
-      `<lastBuildDate>${new Date(utc(model.now)).toUTCString()}</lastBuildDate>`,
+      `<lastBuildDate>${rfc822(utc(model.now))}</lastBuildDate>`,
       `<atom:link href="${escapeXml(feedUrl)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
     items: feedItems(scopedModel(model, scope)).map((item) => ({
       title: item.title,
       link: item.url,
       pubDate: new Date(item.date),
-      description: item.summary,
+      // RSS 2.0 reads description as HTML inside XML: escaped as HTML here, as XML by rss().
+      description: escapeHtml(item.summary),
       content: item.contentHtml,
       customData: itemData(item),
     })),

@@ -11,6 +11,7 @@ import { csafPath } from '../outputs/csaf-names.ts';
 import { HASH_ALGORITHMS } from '../outputs/csaf-provider.ts';
 import { feedItems } from '../outputs/feed-items.ts';
 import { perAdvisoryFiles } from '../outputs/per-advisory-files.ts';
+import { securityTxt } from '../outputs/security-txt.ts';
 import type { AdvisoryData } from '../schemas/advisory.ts';
 import { idYear } from '../schemas/advisory-facts.ts';
 import { archiveListings, paginate } from '../model/archive.ts';
@@ -177,7 +178,9 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
 export async function verifyLive(base: string, corpus: Corpus, now: Date, fetcher: Fetcher): Promise<Report> {
   const findings: Finding[] = [];
   const state = siteAt(corpus, now);
-  const leaked = secretMatcher(collectSecrets(corpus.advisories, state.now, siteText(corpus), corpus.notices));
+  const leaked = secretMatcher(
+    collectSecrets(corpus.advisories, state.now, [...siteText(corpus), securityTxt(state.model)], corpus.notices),
+  );
   let fetched = 0;
   const visit = async (path: string) => {
     const url = absolute(base, path);

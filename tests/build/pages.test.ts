@@ -339,6 +339,14 @@ describe(`pages of the fixture site at ${FIXTURE_CLOCK}`, () => {
       expect(decoded).toBe(expected);
       expect(page(paths.securityMdPage)).toMatch(/<button type="button" class="button" data-copy="security-md-text" hidden>/);
     });
+
+    it('renders its MDX prose: one lede paragraph, the steps with the download link, the sections in order', () => {
+      const html = page(paths.securityMdPage);
+      expect(html).toMatch(/<p class="lede">Every Open edX repository should carry a <code>SECURITY\.md<\/code> file\.[^<]*<\/p>/);
+      expect(html).toMatch(/<li>Download <a href="\/SECURITY\.md" download="SECURITY\.md"><code>SECURITY\.md<\/code><\/a>/);
+      const order = [...html.matchAll(/<h([12]) id="([^"]+)"|<h1>/g)].map((m) => m[2] ?? 'h1');
+      expect(order.slice(0, 4)).toEqual(['h1', 'use', 'text', 'preview']);
+    });
   });
 
   describe('search', () => {

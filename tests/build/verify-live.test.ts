@@ -44,12 +44,15 @@ const upcoming = published
   .replace('OEA-2026-601', 'OEA-2026-602')
   .replace('Stored cross-site scripting in course updates', 'Grade export reveals the plinthowarp tokens')
   .replace('2026-10-01T14:00:00Z', '2026-11-20T14:00:00Z')
-  .replace('2026-10-03T14:00:00Z', '2026-12-02T14:00:00Z');
+  .replace('2026-10-03T14:00:00Z', '2026-12-02T14:00:00Z')
+  // Its own commit: a published advisory may not quote an embargoed one's.
+  .replace('59bb6d669e4fdc24d96afb809e12119372d9e257', '602b6d669e4fdc24d96afb809e12119372d9e257');
 const hidden = published
   .replace(/OEA-2026-601/g, 'OEA-2027-603')
   .replace('Stored cross-site scripting in course updates', 'Password reset accepts the vondelkrast header')
   .replace('2026-10-01T14:00:00Z', '2027-01-10T14:00:00Z')
-  .replace('2026-10-03T14:00:00Z', '2027-01-12T14:00:00Z');
+  .replace('2026-10-03T14:00:00Z', '2027-01-12T14:00:00Z')
+  .replace('59bb6d669e4fdc24d96afb809e12119372d9e257', '603b6d669e4fdc24d96afb809e12119372d9e257');
 
 const root = makeBareContentRoot({
   'advisories/2026/OEA-2026-601.md': published,

@@ -85,10 +85,15 @@ Restart every LMS worker after a key rotation.
 
 - [Report](${CANARY.reference})
 `;
-/** Another advisory like the first: its own id and dates, no aliases (they belong to one advisory), no revision. */
+/**
+ * Another advisory like the first: its own id, dates, title and commits (a published advisory
+ * may not quote an embargoed one's), no aliases (they belong to one advisory), no revision.
+ */
 const variant = (id: string, announceAt: string, publishAt: string) =>
   announced
     .replace(new RegExp(ID, 'g'), id)
+    .replace(CANARY.title, `${CANARY.title} (variant ${id.slice(-3)})`)
+    .replace(new RegExp(`${CANARY.masterFix}|${CANARY.backport}`, 'g'), (sha) => `${id.slice(-3)}${sha.slice(3)}`)
     .replace(ANNOUNCE_AT, announceAt)
     .replace(PUBLISH_AT, publishAt)
     .replace(/^aliases: .*\n/m, '')
@@ -260,7 +265,7 @@ describe('the three formats', () => {
 
   it('discourse escapes text from content: a title cannot add links, markup, HTML or mentions', async () => {
     const announceTitle = async (title: string) => {
-      const sly = variant('OEA-2026-706', ANNOUNCE_AT, PUBLISH_AT).replace(`title: ${CANARY.title}`, `title: ${JSON.stringify(title)}`);
+      const sly = variant('OEA-2026-706', ANNOUNCE_AT, PUBLISH_AT).replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`);
       const slyRoot = makeBareContentRoot({ 'advisories/2026/OEA-2026-706.md': sly });
       const r = await runCommand(announce, ['OEA-2026-706', '--at', PUBLISH_AT, '--format', 'discourse'], {
         env: { CONTENT_ROOT: slyRoot },

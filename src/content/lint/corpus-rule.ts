@@ -6,6 +6,7 @@
 import type { Release } from '../../schemas/release.ts';
 import type { Site } from '../../schemas/site.ts';
 import type { AdvisoryEntry, NoticeOnlyEntry } from '../corpus.ts';
+import type { PageSource } from '../prose-pages.ts';
 import type { Problem } from '../problems.ts';
 import type { LineOf } from '../yaml.ts';
 
@@ -18,6 +19,8 @@ export type CorpusFacts = {
   /** The advisory files checked in this run that passed their schema (with `check <file>`, those files only). */
   advisories: readonly AdvisoryEntry[];
   notices: readonly NoticeOnlyEntry[];
+  /** The prose pages checked in this run (content/pages), as written. */
+  pages?: readonly PageSource[];
   /** The id of every advisory file of the archive (from its name), checked in this run or not. */
   ids: ReadonlySet<string>;
   /**
