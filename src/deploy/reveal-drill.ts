@@ -43,7 +43,7 @@ publish_at: "${publishAt}"
 notice: { components: [openedx/credentials], severity: low, text: Reveal drill. }
 affected:
   - repository: openedx/credentials
-    master_fix: 3843a81f328b297a38884ad0ffddf3a63f26678a
+    master_fix: 0000000000000000000000000000000000d7111a
 ---
 
 ## Impact

@@ -127,6 +127,20 @@ describe('npm run publish-mirror', () => {
     git(root, 'commit', '-q', '-m', 'the note goes');
   });
 
+  it("does not take a date in the code that equals an embargoed advisory's for a leak", async () => {
+    const head = git(bare, 'rev-parse', 'main');
+    const hidden = [
+      ...readFileSync(join(root, 'content/advisories/2026/OEA-2026-102.md'), 'utf8').matchAll(/publish_at: "([^"]+)"/g),
+    ][0]![1]!;
+    writeFileSync(join(root, 'src/clock-example.ts'), `export const EXAMPLE_CLOCK = '${hidden}';\n`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'an example clock');
+    const r = await publish(CLOCKS[3]!);
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(bare, 'rev-parse', 'main')).not.toBe(head);
+    expect(git(bare, 'show', 'main:src/clock-example.ts')).toContain(hidden);
+  });
+
   it('refuses to undo a change made in the public repository that has not come back', async () => {
     const clone = mkdtempSync(join(tmpdir(), 'oex-clone-'));
     cleanup.push(clone);
