@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Build and browser tests run real production builds in child processes.
-    testTimeout: 120_000,
+    // Build and browser tests run real production builds in child processes, several at once
+    // (below): the slowest takes about a minute on 2 cores, so a hang still fails in minutes.
+    testTimeout: 300_000,
     hookTimeout: 300_000,
     // Most test files spend much of their time waiting for a child process (a build, nginx,
     // Chromium, git) or for a real clock; one file per core left a core idle half the time.
