@@ -13,6 +13,7 @@ import type { SiteModel } from '../../src/model/site-model.ts';
 import { absolute, paths } from '../../src/model/urls.ts';
 import { CANARIES, canaryStrings, FIXTURE_CLOCK, FIXTURE_IDS, FIXTURE_PUBLIC_IDS } from '../fixtures/site/canaries.ts';
 import { buildSite, makeBareContentRoot, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
+import { sharedBuild } from '../support/shared-build.ts';
 import {
   csafMandatoryProblems,
   missingProductIdentificationHelpers,
@@ -84,9 +85,10 @@ let again: BuildResult;
 
 beforeAll(() => {
   const empty = makeBareContentRoot({});
-  builds.push(built('fixture site', FIXTURE_SITE, buildSite(FIXTURE_SITE, FIXTURE_CLOCK)));
-  builds.push(built('sample content', PROJECT_ROOT, buildSite(PROJECT_ROOT, FIXTURE_CLOCK)));
+  builds.push(built('fixture site', FIXTURE_SITE, sharedBuild(FIXTURE_SITE, FIXTURE_CLOCK)));
+  builds.push(built('sample content', PROJECT_ROOT, sharedBuild(PROJECT_ROOT, FIXTURE_CLOCK)));
   builds.push(built('no advisories', empty, buildSite(empty, FIXTURE_CLOCK)));
+  // A build of its own, to compare with the shared one.
   again = buildSite(FIXTURE_SITE, FIXTURE_CLOCK);
   for (const b of [...builds.map((x) => x.build), again]) {
     if (b.code !== 0) throw new Error(`build failed (${b.code}):\n${b.stdout.slice(-2000)}\n${b.stderr.slice(-4000)}`);

@@ -3,12 +3,13 @@
  * a visitor (or a scraper) can find: a page for every published or withdrawn advisory, none
  * for the announced, hidden or draft ones, and no canary string of theirs in any output byte.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readOutput } from '../../src/embargo/leak-scan.ts';
 import { paths } from '../../src/model/urls.ts';
-import { buildSite, FIXTURES, type BuildResult } from '../support/build-site.ts';
+import { FIXTURES, type BuildResult } from '../support/build-site.ts';
+import { sharedBuild } from '../support/shared-build.ts';
 import {
   CANARIES,
   canaryStrings,
@@ -37,15 +38,11 @@ const filesContaining = (needle: string) =>
   [...files].filter(([file, text]) => `${file}\n${text}`.toLowerCase().includes(needle.toLowerCase())).map(([file]) => file);
 
 beforeAll(() => {
-  result = buildSite(SITE, FIXTURE_CLOCK);
+  result = sharedBuild(SITE, FIXTURE_CLOCK);
   files = new Map();
   if (result.code === 0) {
     for (const path of walk(result.outDir)) files.set(relative(result.outDir, path), readOutput(path));
   }
-});
-
-afterAll(() => {
-  if (result?.outDir) rmSync(result.outDir, { recursive: true, force: true });
 });
 
 describe(`fixture site built at ${FIXTURE_CLOCK}`, () => {

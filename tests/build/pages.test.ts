@@ -12,6 +12,7 @@ import { securityMd } from '../../src/outputs/security-md.ts';
 import { githubCommit, githubTag, packagePage, paths } from '../../src/model/urls.ts';
 import { generateContentRoot } from '../../scripts/bench/synthetic.ts';
 import { buildSite, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
+import { sharedBuild } from '../support/shared-build.ts';
 import { openIndex, type IndexSession } from '../support/search-index.ts';
 import { FIXTURE_SITE, fixtureModel } from '../support/fixture-model.ts';
 import { ANNOUNCED_DATES, CANARIES, FIXTURE_CLOCK, FIXTURE_IDS, FIXTURE_PUBLIC_IDS } from '../fixtures/site/canaries.ts';
@@ -22,13 +23,12 @@ let files: Map<string, string>;
 let index: IndexSession | undefined;
 
 beforeAll(() => {
-  result = buildSite(FIXTURE_SITE, FIXTURE_CLOCK);
+  result = sharedBuild(FIXTURE_SITE, FIXTURE_CLOCK);
   files = result.code === 0 ? readTree(result.outDir) : new Map();
 });
 
 afterAll(async () => {
   await index?.close();
-  if (result?.outDir) rmSync(result.outDir, { recursive: true, force: true });
 });
 
 /** The HTML of a page by its public path. */

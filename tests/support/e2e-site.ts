@@ -22,7 +22,8 @@ import { findChromium, launchChromium } from './browser.ts';
 import type { NginxServer } from '../../src/deploy/nginx-server.ts';
 import { underBase } from '../../src/outputs/http-headers.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
-import { buildSite, FIXTURES, PROJECT_ROOT } from './build-site.ts';
+import { FIXTURES, PROJECT_ROOT } from './build-site.ts';
+import { sharedBuild } from './shared-build.ts';
 import { watchContext, watchPage, type PageWatch } from './e2e-audit.ts';
 import { serveBuild } from './e2e-served.ts';
 
@@ -34,16 +35,19 @@ export const PHONE = { width: 390, height: 844 } as const;
 /** True when browser tests should be skipped rather than fail (see the header). */
 export const SKIP_WITHOUT_BROWSER = process.env.E2E_SKIP_NO_BROWSER === '1' && !findChromium();
 
-/** Builds `contentRoot` at `at` (the fixture site at its clock by default); throws with the build's output on failure. */
+/**
+ * The build of `contentRoot` at `at` (the fixture site at its clock by default), shared with
+ * every test file that asks for the same (shared-build.ts); throws with the build's output on
+ * failure.
+ */
 export function buildOrThrow(contentRoot = FIXTURE_SITE, at = FIXTURE_CLOCK): string {
-  const built = buildSite(contentRoot, at);
-  if (built.code !== 0) removeTemp(built.outDir);
+  const built = sharedBuild(contentRoot, at);
   if (built.code !== 0)
     throw new Error(`the build of ${contentRoot} failed (exit ${built.code}):\n${built.stderr.slice(-4000)}\n${built.stdout.slice(-2000)}`);
   return built.outDir;
 }
 
-/** Removes a build or content folder a test made in the temp directory (and nothing else). */
+/** Removes a build or content folder a test made in the temp directory (and nothing else: not a shared build). */
 export function removeTemp(dir: string | undefined): void {
   if (dir && dirname(dir) === tmpdir() && basename(dir).startsWith('oex-')) rmSync(dir, { recursive: true, force: true });
 }
