@@ -42,7 +42,12 @@ const instantText = (d: Date) => d.toISOString().replace('.000Z', 'Z');
  * releases.yaml holding one would publish it (and the leak scan never forgives these values,
  * src/embargo/leak-scan/distinctive.ts), so `check` names both files at once.
  */
-export const quotingRefused: CorpusRule = ({ advisories, notices, pages = [], releases, releasesLineOf, at }) => {
+export const quotingRefused: CorpusRule = (facts) => quotes(facts).map((q) => q.problem);
+
+/** Each quote found: the problem, and the file of the advisory quoted. */
+type Quote = { problem: Problem; quoted: string };
+
+function quotes({ advisories, notices, pages = [], releases, releasesLineOf, at }: Parameters<CorpusRule>[0]): Quote[] {
   const secrets: Quotable[] = [];
   const add = (file: string, id: string, phase: string, until: string, what: string, value: string) => {
     for (const form of valueForms(what, value, 'quoted')) {
@@ -64,12 +69,15 @@ export const quotingRefused: CorpusRule = ({ advisories, notices, pages = [], re
   if (secrets.length === 0) return [];
 
   const index = new SecretIndex(secrets);
-  const problems: Problem[] = [];
-  const problem = (file: string, field: string, line: number | undefined, s: Quotable): Problem => ({
-    file,
-    field,
-    line,
-    message: `quotes ${s.advisory}'s ${s.what} "${s.text}", which is not public at the clock (${instantText(at)}: ${s.phase}, public from ${s.until}; ${s.file}): remove it, or publish this after ${s.advisory}`,
+  const problems: Quote[] = [];
+  const problem = (file: string, field: string, line: number | undefined, s: Quotable): Quote => ({
+    problem: {
+      file,
+      field,
+      line,
+      message: `quotes ${s.advisory}'s ${s.what} "${s.text}", which is not public at the clock (${instantText(at)}: ${s.phase}, public from ${s.until}; ${s.file}): remove it, or publish this after ${s.advisory}`,
+    },
+    quoted: s.file,
   });
   // One search per file over its text alone; only a file with a hit is split into its fields
   // and lines (which costs a YAML lookup each) to name where the quote is.
@@ -116,11 +124,32 @@ export const quotingRefused: CorpusRule = ({ advisories, notices, pages = [], re
     report('content/releases.yaml', () => leaves(release, releasesLineOf, ['releases', i]), joined(values(release))),
   );
   return problems;
-};
+}
 
 export const EMBARGO_RULES: readonly CorpusRule[] = [noticeOnlyDue, quotingRefused];
 
-/** The content read and checked with every rule, at `at` (`check` and the build). */
+/**
+ * The content read and checked with every rule, at `at` (`check` and the build). Given
+ * files (`check <files>`, `--changed`), those are checked fully, and the quoting rule still
+ * reads every file: a changed file may quote an advisory that did not change, or be the one
+ * quoted. Only quotes that concern the files given are reported.
+ */
 export function readCheckedCorpus(root: string, only: readonly string[] | undefined, at: Date): ReadResult {
-  return readCorpus(root, only, { at, rules: EMBARGO_RULES });
+  if (!only) return readCorpus(root, undefined, { at, rules: EMBARGO_RULES });
+  const targets = new Set(only);
+  let quoted: Problem[] = [];
+  readCorpus(root, undefined, {
+    at,
+    rules: [
+      (facts) => {
+        quoted = quotes(facts)
+          .filter((q) => targets.has(q.problem.file) || targets.has(q.quoted))
+          .map((q) => q.problem);
+        return [];
+      },
+    ],
+  });
+  const read = readCorpus(root, only, { at, rules: [noticeOnlyDue] });
+  if (quoted.length === 0) return read;
+  return { ...read, corpus: null, problems: [...read.problems, ...quoted] };
 }

@@ -123,6 +123,27 @@ describe('check refuses public text quoting an embargoed advisory, naming both f
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
+  it('checking one file still finds its quotes, both ways, and no quote between other files', async () => {
+    const quoting = 'content/advisories/2026/OEA-2026-091.md';
+    const hidden = 'content/advisories/2027/OEA-2027-090.md';
+    const other = 'content/advisories/2026/OEA-2026-092.md';
+    const root = rootWith({
+      'advisories/2026/OEA-2026-091.md': published('See OEA-2027-090 for the rest.'),
+      'advisories/2026/OEA-2026-092.md': published('Nothing to quote.').replace('OEA-2026-091', 'OEA-2026-092'),
+    });
+    // The changed file quotes an advisory that did not change.
+    const own = await checkContent(root, quoting, '--at', HIDDEN_AT);
+    expect(own.code).toBe(1);
+    expect(own.stdout).toMatch(/OEA-2026-091\.md:\d+: body: quotes OEA-2027-090's id/);
+    // The changed file is the one quoted: the quote is in a file that did not change.
+    const quotedFile = await checkContent(root, hidden, '--at', HIDDEN_AT);
+    expect(quotedFile.code).toBe(1);
+    expect(quotedFile.stdout).toMatch(/OEA-2026-091\.md:\d+: body: quotes OEA-2027-090's id/);
+    // Neither: the quote between two other files is for the full check, and this file passes.
+    const unrelated = await checkContent(root, other, '--at', HIDDEN_AT);
+    expect(unrelated.code, unrelated.stdout + unrelated.stderr).toBe(0);
+  });
+
   it('the build refuses the same content before building anything', async () => {
     const root = rootWith({ 'advisories/2026/OEA-2026-091.md': published('See OEA-2027-090 for the rest.') });
     const out = join(root, 'out');
