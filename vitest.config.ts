@@ -10,7 +10,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Most test files spend much of their time waiting for a child process (a build, nginx,
     // Chromium, git) or for a real clock; one file per core left a core idle half the time.
-    // Two per core: `npm test` on 2 cores went from 468 s to 310 s, the unit tests from 35 s to 22 s.
+    // Two per core: `npm test` on 2 cores went from 468 s to 310 s (docs/performance.md).
     maxWorkers: availableParallelism() * 2,
     globalSetup: ['./tests/support/temp-root.ts'],
     reporters: ['default', './tests/support/count-reporter.ts'],
