@@ -67,8 +67,15 @@ export function sharedBuild(contentRoot: string, at: string): BuildResult {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     return waitFor(record);
   }
-  const result = buildSite(contentRoot, at, { outDir: out });
-  writeFileSync(`${record}.partial`, JSON.stringify(result));
-  renameSync(`${record}.partial`, record);
+  // Whatever happens, the files waiting for this build get an answer, not a five-minute wait.
+  let result: BuildResult = { code: 1, stdout: '', stderr: 'the shared build did not run to its end', outDir: out };
+  try {
+    result = buildSite(contentRoot, at, { outDir: out });
+  } catch (e) {
+    result = { ...result, stderr: `the shared build threw: ${(e as Error).stack ?? String(e)}` };
+  } finally {
+    writeFileSync(`${record}.partial`, JSON.stringify(result));
+    renameSync(`${record}.partial`, record);
+  }
   return result;
 }
