@@ -19,8 +19,8 @@ import { nginxConfig } from '../../src/outputs/nginx-config.ts';
 import { NGINX_CONF, startNginx, type NginxServer } from '../../src/deploy/nginx-server.ts';
 import { paths } from '../../src/model/urls.ts';
 import { FIXTURE_CLOCK } from '../fixtures/site/canaries.ts';
-import { buildSite, cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
-import { removeTemp } from '../support/e2e-site.ts';
+import { cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
+import { buildOrThrow, removeTemp } from '../support/e2e-site.ts';
 import { answerProblems, contentAt, fetchAll, servedPaths, serveBuild } from '../support/e2e-served.ts';
 import { FIXTURE_SITE } from '../support/fixture-model.ts';
 
@@ -144,14 +144,12 @@ describe('a site under a path, served from its host tree', () => {
   let built: string;
   let host: Awaited<ReturnType<typeof serveBuild>>;
   beforeAll(async () => {
-    const b = buildSite(contentAt(FIXTURE_SITE, UNDER_PATH), FIXTURE_CLOCK);
-    if (b.code !== 0) throw new Error(`the build failed:\n${b.stderr.slice(-3000)}`);
-    built = b.outDir;
+    // The same build pages.test.ts serves under the path (shared; serveBuild works on a copy).
+    built = buildOrThrow(contentAt(FIXTURE_SITE, UNDER_PATH));
     host = await serveBuild(built, '/security/');
   });
   afterAll(async () => {
     await host?.stop();
-    removeTemp(built);
   });
 
   it('serves every file of the tree with the headers of the model, and security.txt at the domain root', async () => {
