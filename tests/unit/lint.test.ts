@@ -6,7 +6,6 @@
  * pinned by tests/unit/golden-messages.test.ts. Error text is part of the interface: a change
  * to it should show up here.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listAdvisoryFiles, readAdvisory, readReleases } from '../../src/content/read-content.ts';
 import { formatProblem, type Problem } from '../../src/content/problems.ts';
 import { readCheckedCorpus } from '../../src/embargo/content-rules.ts';
+import { runCheck } from '../../src/commands/check.ts';
 import { FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
+import { runCommand } from '../support/run-command.ts';
 import { INVALID, invalidFixtures, overlayRoot, VALID } from '../support/invalid-fixtures.ts';
 
 const TEMPLATE = 'content/advisories/2026/OEA-2026-201.md';
@@ -313,32 +314,32 @@ describe('every committed advisory passes the check on its own', () => {
   });
 });
 
-describe('npm run check (the command)', () => {
-  const run = (root: string, ...args: string[]) =>
-    spawnSync(process.execPath, ['scripts/check.ts', ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CONTENT_ROOT: root, GITHUB_ACTIONS: '' },
-      encoding: 'utf8',
+describe('npm run check (the command, in this process; tests/unit/check-cli.test.ts runs the script once)', () => {
+  const run = async (root: string, ...args: string[]) => {
+    const r = await runCommand((argv, io) => runCheck(argv, io.env, PROJECT_ROOT, io), args, {
+      env: { CONTENT_ROOT: root, GITHUB_ACTIONS: '' },
     });
+    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+  };
 
-  it('exits 0 on valid content', () => {
-    const r = run(VALID, '--at', AT.toISOString());
+  it('exits 0 on valid content', async () => {
+    const r = await run(VALID, '--at', AT.toISOString());
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/content OK: 9 advisories/);
   });
 
-  it('reports every problem of several files in one run, then exits 1', () => {
+  it('reports every problem of several files in one run, then exits 1', async () => {
     const root = rootWith('bad-cwe');
     cpSync(join(INVALID, 'binary-file/advisories/2026/OEA-2026-201.md'), join(root, 'content/advisories/2025/OEA-2025-777.md'));
-    const r = run(root, '--at', AT.toISOString());
+    const r = await run(root, '--at', AT.toISOString());
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${TEMPLATE}:23: cwe[0]: must be a CWE id like "CWE-284" (found "CWE284")`);
     expect(r.stdout).toContain('content/advisories/2025/OEA-2025-777.md: (file): not a text file (contains NUL bytes)');
     expect(r.stderr).toContain('2 problems in 2 files');
   });
 
-  it('prints GitHub annotations with file and line under --format github', () => {
-    const r = run(rootWith('unknown-key'), '--format', 'github');
+  it('prints GitHub annotations with file and line under --format github', async () => {
+    const r = await run(rootWith('unknown-key'), '--format', 'github');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`::error file=${TEMPLATE},line=3,title=severty::severty: unknown field`);
   });
