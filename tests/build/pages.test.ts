@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityMd } from '../../src/outputs/security-md.ts';
 import { githubCommit, githubTag, packagePage, paths } from '../../src/model/urls.ts';
 import { generateContentRoot } from '../../scripts/bench/synthetic.ts';
-import { buildSite, PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
+import { PROJECT_ROOT, readTree, type BuildResult } from '../support/build-site.ts';
 import { sharedBuild } from '../support/shared-build.ts';
 import { openIndex, type IndexSession } from '../support/search-index.ts';
 import { FIXTURE_SITE, fixtureModel } from '../support/fixture-model.ts';
@@ -439,13 +439,11 @@ describe('archive pagination in a build of 130 advisories', () => {
   let big: BuildResult;
   let out: Map<string, string>;
   beforeAll(() => {
+    // The generator is seeded: this is the build tests/e2e/site.test.ts checks in the browser (shared).
     const root = generateContentRoot(130, new Date(FIXTURE_CLOCK), PROJECT_ROOT);
-    big = buildSite(root, FIXTURE_CLOCK);
+    big = sharedBuild(root, FIXTURE_CLOCK);
     out = big.code === 0 ? readTree(big.outDir) : new Map();
     rmSync(root, { recursive: true, force: true });
-  });
-  afterAll(() => {
-    if (big?.outDir) rmSync(big.outDir, { recursive: true, force: true });
   });
 
   it('splits the archive into pages of 50 linked in order, losing none', () => {
