@@ -13,9 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listAdvisoryFiles, readAdvisory, readReleases } from '../../src/content/read-content.ts';
 import { formatProblem, type Problem } from '../../src/content/problems.ts';
 import { readCheckedCorpus } from '../../src/embargo/content-rules.ts';
-import { runCheck } from '../../src/commands/check.ts';
 import { FIXTURES, PROJECT_ROOT } from '../support/build-site.ts';
-import { runCommand } from '../support/run-command.ts';
+import { checkContent } from '../support/run-command.ts';
 import { INVALID, invalidFixtures, overlayRoot, VALID } from '../support/invalid-fixtures.ts';
 
 const TEMPLATE = 'content/advisories/2026/OEA-2026-201.md';
@@ -316,9 +315,7 @@ describe('every committed advisory passes the check on its own', () => {
 
 describe('npm run check (the command, in this process; tests/unit/check-cli.test.ts runs the script once)', () => {
   const run = async (root: string, ...args: string[]) => {
-    const r = await runCommand((argv, io) => runCheck(argv, io.env, PROJECT_ROOT, io), args, {
-      env: { CONTENT_ROOT: root, GITHUB_ACTIONS: '' },
-    });
+    const r = await checkContent(root, ...args);
     return { status: r.code, stdout: r.stdout, stderr: r.stderr };
   };
 
