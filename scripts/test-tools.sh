@@ -6,7 +6,8 @@
 set -eu
 
 missing=""
-command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing="$missing chromium"
+# The headless shell: the browser the tests prefer (tests/support/browser.ts).
+[ -x /usr/bin/chromium-headless-shell ] || missing="$missing chromium-headless-shell"
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing="$missing nginx"
 /usr/bin/python3 -c 'import feedparser' 2>/dev/null || missing="$missing python3-feedparser"
 /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"

@@ -23,12 +23,14 @@ export function advisoryLoader(): Loader {
       session = currentSession();
     }
     logger.info(`${session.entries.length} public entries at ${session.now.toISOString()} (clock ${session.clock.now.toISOString()})`);
-    // Start from nothing each time: an entry that became hidden again must not linger.
-    store.clear();
-    for (const view of session.entries) {
-      const id = view.visibility === 'announced' ? view.id : view.advisory.id;
-      const data = await parseData({ id, data: view as Record<string, unknown> });
-      store.set({ id, data, digest: generateDigest(data) });
+    const ids = session.entries.map((view) => (view.visibility === 'announced' ? view.id : view.advisory.id));
+    // An entry that became hidden again must not linger. Only those go: clearing the whole
+    // store would make Astro rewrite its shared import files (content-import-files.ts).
+    const kept = new Set(ids);
+    for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+    for (const [i, view] of session.entries.entries()) {
+      const data = await parseData({ id: ids[i]!, data: view as Record<string, unknown> });
+      store.set({ id: ids[i]!, data, digest: generateDigest(data) });
     }
   };
   return {

@@ -13,8 +13,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } f
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { inspect } from 'node:util';
 import { describeClock } from '../build/clock.ts';
 import { PREVIEW_ENV } from '../build/content-loader.ts';
+import { settleContentImportFiles } from '../build/content-import-files.ts';
 import { discardJobs, startJobs } from '../build/jobs.ts';
 import { publishModes } from '../build/file-modes.ts';
 import { moveDir } from '../build/move-dir.ts';
@@ -46,15 +48,18 @@ export function run(argv: string[], io: Io): Promise<number> {
     // tens of thousands of files takes seconds that the build need not wait for. Whatever
     // happens next, the build waits for that deletion: a failed build leaves no output at all.
     const { removing, clearing } = clearAside(outDir);
-    // Interrupted (Ctrl-C, a CI job cancelled): no output, old or new, is left either.
+    // Interrupted (Ctrl-C, a CI job cancelled): no output, old or new, is left either, and
+    // nothing half-made: the jobs' staging folders, Astro's stage and cache (`scratch`).
+    let session: BuildSession | undefined;
+    const scratch: string[] = [];
     const interrupted = (signal: NodeJS.Signals) => {
-      for (const dir of [...removing, outDir]) rmSync(dir, { recursive: true, force: true });
+      discardJobs(session);
+      for (const dir of [...removing, ...scratch, outDir]) rmSync(dir, { recursive: true, force: true });
       process.exit(signal === 'SIGINT' ? 130 : 143);
     };
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', interrupted);
     try {
-      let session: BuildSession;
       try {
         session = openSession({ root, clock });
       } catch (e) {
@@ -67,12 +72,12 @@ export function run(argv: string[], io: Io): Promise<number> {
       // The search index and the exports need nothing from Astro: they start now, on the second
       // core, and Astro (about half a second to load) is imported only after.
       startJobs(session, PROJECT_ROOT);
-      const failure = await astroBuild(outDir);
+      const failure = await astroBuild(outDir, scratch);
       if (failure) {
         discardJobs(session);
         closeSession();
         rmSync(outDir, { recursive: true, force: true });
-        io.err(`\nbuild failed, output removed: ${failure.message}`);
+        io.err(`\nbuild failed, output removed: ${describeFailure(failure)}`);
         return 1;
       }
     } catch (e) {
@@ -101,12 +106,22 @@ function productionEnvironment(root: string): void {
   for (const key of ['PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL']) delete process.env[key];
 }
 
-/** Astro's build into `outDir`; the error, if it failed (its partial output removed). */
-async function astroBuild(outDir: string): Promise<Error | undefined> {
+/** A failed build's message, or the whole error when it has none (an AggregateError's is empty). */
+export function describeFailure(failure: unknown): string {
+  const message = failure instanceof Error ? failure.message.trim() : '';
+  return message || inspect(failure, { depth: 4 });
+}
+
+/**
+ * Astro's build into `outDir`; the error, if it failed (its partial output removed). The
+ * folders it makes for itself are listed in `scratch` while they exist.
+ */
+async function astroBuild(outDir: string, scratch: string[]): Promise<Error | undefined> {
   const { build } = await import('astro');
   // A fresh cache per build: nothing rendered under one clock is reused under another, no
   // embargoed text persists between builds, and parallel builds (tests) cannot collide.
   const cacheDir = mkdtempSync(join(tmpdir(), 'oex-astro-cache-'));
+  scratch.push(cacheDir);
   // Astro keeps its prerender bundle beside the output, or in ./.astro/ when the output is
   // outside the working directory, where parallel builds would overwrite each other's. So an
   // outside output is built in a private folder under .astro/ and moved into place at the end.
@@ -114,8 +129,10 @@ async function astroBuild(outDir: string): Promise<Error | undefined> {
   if (!outDir.startsWith(process.cwd() + sep)) {
     mkdirSync(join(process.cwd(), '.astro'), { recursive: true });
     stageDir = mkdtempSync(join(process.cwd(), '.astro', 'build-'));
+    scratch.push(stageDir);
   }
   try {
+    settleContentImportFiles(PROJECT_ROOT);
     await build({
       root: PROJECT_ROOT,
       outDir: stageDir,

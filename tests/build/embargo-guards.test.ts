@@ -3,9 +3,10 @@
  * a production build that refuses the dev preview, and a leak through a path nobody planned
  * (a page or a compressed endpoint that bypasses the visibility gate) failing the build.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_IMPORT_FILES, EMPTY_IMPORTS, settleContentImportFiles } from '../../src/build/content-import-files.ts';
 import { buildSite, makeBareContentRoot, readTree, type BuildResult } from '../support/build-site.ts';
 import { copyProject } from '../support/project-copy.ts';
 
@@ -141,9 +142,16 @@ export function GET() {
     expect(existsSync(r.outDir) && readdirSync(r.outDir).length > 0).toBe(false);
   });
 
-  it('the same project copy without the leaky files builds (the failure above is the leak, not the copy)', () => {
+  // The copy's .astro/ is its own, so nothing else writes there meanwhile: an unchanged inode
+  // means Astro wrote nothing through the temporary name that parallel builds share.
+  it('the same project copy without the leaky files builds, and Astro leaves its shared import files alone', () => {
     const project = copyProject();
+    settleContentImportFiles(project);
+    const files = CONTENT_IMPORT_FILES.map((name) => join(project, '.astro', name));
+    const before = files.map((f) => statSync(f).ino);
     const r = buildSite(root, '2026-12-01T00:00:00Z', { projectRoot: project });
     expect(r.code, r.stderr).toBe(0);
+    expect(files.map((f) => statSync(f).ino)).toEqual(before);
+    expect(files.map((f) => readFileSync(f, 'utf8'))).toEqual([EMPTY_IMPORTS, EMPTY_IMPORTS]);
   });
 });

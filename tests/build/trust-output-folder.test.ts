@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, cleanEnv, makeBareContentRoot, PROJECT_ROOT } from '../support/build-site.ts';
+import { buildSite, cleanEnv, makeBareContentRoot } from '../support/build-site.ts';
 import { copyProject } from '../support/project-copy.ts';
 
 const parents: string[] = [];
@@ -78,23 +78,30 @@ describe('the output folder after a build', () => {
     expect(readdirSync(out)).toContain('index.html');
   });
 
-  it('a build interrupted while it runs (SIGTERM, Ctrl-C) leaves neither the output nor any old copy', async () => {
+  // In a project copy with a temporary folder of its own, so that what other builds of the
+  // suite stage meanwhile cannot be mistaken for what this one left.
+  it('a build interrupted while it runs (SIGTERM, Ctrl-C) leaves neither the output, nor any old copy, nor anything it staged', async () => {
     const { parent, out } = previousOutput();
     const root = makeBareContentRoot({ 'advisories/2026/OEA-2026-401.md': valid('A title') });
+    const project = copyProject();
+    const temp = mkdtempSync(join(tmpdir(), 'oex-trust-tmp-'));
+    parents.push(project, temp);
     const child = spawn(process.execPath, ['scripts/build.ts', '--at', AT, '--out', out], {
-      cwd: PROJECT_ROOT,
-      env: cleanEnv({ BUILD_AT: '', CONTENT_ROOT: root }),
+      cwd: project,
+      env: cleanEnv({ BUILD_AT: '', CONTENT_ROOT: root, TMPDIR: temp }),
     });
     let stdout = '';
     const code = await new Promise<number | null>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
-        // Once the old output is aside and the build is under way.
-        if (stdout.includes('state time') && !child.killed) child.kill('SIGTERM');
+        // Once the old output is aside, the jobs have started and Astro is syncing content.
+        if (stdout.includes('Syncing content') && !child.killed) child.kill('SIGTERM');
       });
       child.on('exit', (c) => resolve(c));
     });
     expect(code).toBe(143);
     expect(readdirSync(parent).sort()).toEqual(['dist.old-keep']);
+    expect(readdirSync(join(project, '.astro')).filter((name) => /^(build|exports|search-index)-/.test(name))).toEqual([]);
+    expect(readdirSync(temp)).toEqual([]);
   });
 });
