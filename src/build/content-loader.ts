@@ -25,7 +25,8 @@ export function advisoryLoader(): Loader {
     logger.info(`${session.entries.length} public entries at ${session.now.toISOString()} (clock ${session.clock.now.toISOString()})`);
     const ids = session.entries.map((view) => (view.visibility === 'announced' ? view.id : view.advisory.id));
     // An entry that became hidden again must not linger. Only those go: clearing the whole
-    // store would make Astro rewrite its shared import files (content-import-files.ts).
+    // store would make Astro rewrite the import files in the shared .astro/ on every sync,
+    // through a temporary name that two syncs at once (the dev server, `astro check`) share.
     const kept = new Set(ids);
     for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
     for (const [i, view] of session.entries.entries()) {

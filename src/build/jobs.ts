@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScanRequest, WorkerJob, WorkerMessage } from './worker.ts';
 import type { Corpus } from '../content/read-content.ts';
 import type { Leak, Secret } from '../embargo/leak-scan.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { stopIndexer, writeSearchIndex } from './search-index.ts';
 import { searchRecords } from '../model/search-records.ts';
 import type { BuildSession } from './session.ts';
 
@@ -40,11 +40,12 @@ export function startJobs(session: BuildSession, projectRoot: string): BuildJobs
   return session.jobs;
 }
 
-/** Stops the worker and removes whatever the jobs left in their staging folders. */
+/** Stops the worker and the indexer and removes whatever the jobs left in their staging folders. */
 export function discardJobs(session: BuildSession | undefined): void {
   const jobs = session?.jobs;
   if (!jobs) return;
   void jobs.worker.stop();
+  stopIndexer();
   for (const job of [jobs.exports, jobs.searchIndex]) rmSync(job.dir, { recursive: true, force: true });
   session.jobs = undefined;
 }

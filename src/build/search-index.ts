@@ -66,14 +66,59 @@ export async function writeSearchIndex(given: readonly SearchRecord[], outputPat
  * or without permission, the build is merely slower.
  */
 function yieldToRendering(name: string): void {
+  for (const pid of childProcesses(name)) {
+    try {
+      for (const task of readdirSync(`/proc/${pid}/task`)) setPriority(Number(task), 19);
+    } catch {
+      // The process ended, or no permission: nothing to adjust.
+    }
+  }
+}
+
+/**
+ * Ends the indexer at once, for a build that is failing or interrupted: left running, it
+ * would go on writing its files into a staging folder the build has just removed. Waits
+ * (at most a second) until it can write no more. Linux only; elsewhere the indexer ends
+ * when the build's process does.
+ */
+export function stopIndexer(): void {
+  const pids = childProcesses('pagefind');
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 1000 && pids.some(running); waited += 10) Atomics.wait(pause, 0, 0, 10);
+}
+
+/** Our child processes (of any thread) whose name starts with `name`; none where /proc is missing. */
+function childProcesses(name: string): number[] {
+  const pids: number[] = [];
   try {
     for (const thread of readdirSync('/proc/self/task')) {
       for (const pid of readFileSync(`/proc/self/task/${thread}/children`, 'utf8').split(' ').filter(Boolean)) {
-        if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith(name)) continue;
-        for (const task of readdirSync(`/proc/${pid}/task`)) setPriority(Number(task), 19);
+        try {
+          if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith(name)) pids.push(Number(pid));
+        } catch {
+          // It ended meanwhile.
+        }
       }
     }
   } catch {
-    // Not Linux, or the process ended: nothing to adjust.
+    // Not Linux.
+  }
+  return pids;
+}
+
+/** Neither gone nor a zombie (which can no longer write). */
+function running(pid: number): boolean {
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)?.[0];
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
   }
 }

@@ -16,7 +16,6 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { inspect } from 'node:util';
 import { describeClock } from '../build/clock.ts';
 import { PREVIEW_ENV } from '../build/content-loader.ts';
-import { settleContentImportFiles } from '../build/content-import-files.ts';
 import { discardJobs, startJobs } from '../build/jobs.ts';
 import { publishModes } from '../build/file-modes.ts';
 import { moveDir } from '../build/move-dir.ts';
@@ -113,6 +112,19 @@ export function describeFailure(failure: unknown): string {
 }
 
 /**
+ * Astro's content sync fills its data store and writes types for editors and `astro check`.
+ * Nothing in a build reads either: every page, feed and export reads the session's model
+ * (src/build/session.ts), and the dev server is what the content loader is for. Skipping it
+ * saves about a second a build and leaves the output byte for byte the same. It also keeps
+ * parallel builds apart: the sync ends by writing two files in the project's shared `.astro/`
+ * through one fixed temporary name, and two builds syncing at once could rename each other's
+ * away (an UnknownFilesystemError without a message: withastro/astro#12992, #15671). `sync` is
+ * an option of Astro's own builder, missing from its public types; tests/build/embargo-guards
+ * fails if a new Astro syncs anyway.
+ */
+const WITHOUT_CONTENT_SYNC = { sync: false } as Parameters<typeof import('astro').build>[1];
+
+/**
  * Astro's build into `outDir`; the error, if it failed (its partial output removed). The
  * folders it makes for itself are listed in `scratch` while they exist.
  */
@@ -132,13 +144,15 @@ async function astroBuild(outDir: string, scratch: string[]): Promise<Error | un
     scratch.push(stageDir);
   }
   try {
-    settleContentImportFiles(PROJECT_ROOT);
-    await build({
-      root: PROJECT_ROOT,
-      outDir: stageDir,
-      cacheDir,
-      logLevel: process.env.ASTRO_LOG_LEVEL === 'debug' ? 'debug' : 'info',
-    });
+    await build(
+      {
+        root: PROJECT_ROOT,
+        outDir: stageDir,
+        cacheDir,
+        logLevel: process.env.ASTRO_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+      },
+      WITHOUT_CONTENT_SYNC,
+    );
     if (stageDir !== outDir) moveDir(stageDir, outDir);
     publishModes(outDir);
     return undefined;

@@ -94,8 +94,8 @@ describe('the output folder after a build', () => {
     const code = await new Promise<number | null>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
-        // Once the old output is aside, the jobs have started and Astro is syncing content.
-        if (stdout.includes('Syncing content') && !child.killed) child.kill('SIGTERM');
+        // Once the old output is aside, the jobs have started and Astro has made its stage.
+        if (stdout.includes('[build] directory:') && !child.killed) child.kill('SIGTERM');
       });
       child.on('exit', (c) => resolve(c));
     });

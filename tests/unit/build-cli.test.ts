@@ -4,11 +4,10 @@
  * the build itself is spawned (tests/support/build-site.ts), and so is the last test here.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_IMPORT_FILES, EMPTY_IMPORTS, settleContentImportFiles } from '../../src/build/content-import-files.ts';
 import { run as buildCommand, describeFailure } from '../../src/commands/build.ts';
 import { cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
 import { runCommand } from '../support/run-command.ts';
@@ -83,23 +82,5 @@ describe('what a failed build says', () => {
     expect(describeFailure(untitled)).toMatch(/UnknownFilesystemError[\s\S]*ENOENT: rename a\.tmp/);
     expect(describeFailure(new AggregateError([new Error('first'), new Error('second')]))).toMatch(/first[\s\S]*second/);
     expect(describeFailure('a string')).toBe("'a string'");
-  });
-});
-
-describe("Astro's shared import files in .astro/", () => {
-  it('are put in their empty form once, through a temporary name of their own, and then left alone', () => {
-    const project = mkdtempSync(join(tmpdir(), 'oex-import-files-'));
-    settleContentImportFiles(project);
-    const files = CONTENT_IMPORT_FILES.map((name) => join(project, '.astro', name));
-    expect(files.map((f) => readFileSync(f, 'utf8'))).toEqual([EMPTY_IMPORTS, EMPTY_IMPORTS]);
-    const inodes = files.map((f) => statSync(f).ino);
-    settleContentImportFiles(project);
-    expect(files.map((f) => statSync(f).ino)).toEqual(inodes);
-
-    // What another writer (the dev server, an older build) left is replaced.
-    writeFileSync(files[0]!, 'export default new Map([]);\n');
-    settleContentImportFiles(project);
-    expect(readFileSync(files[0]!, 'utf8')).toBe(EMPTY_IMPORTS);
-    expect(readdirSync(join(project, '.astro')).sort()).toEqual([...CONTENT_IMPORT_FILES].sort());
   });
 });
