@@ -1,7 +1,9 @@
 /**
  * The Astro content loader for advisories. It stores the session's public projection
  * (src/build/session.ts): hidden advisories never reach Astro's data store or any cache, and
- * the store holds exactly what the site model was built from.
+ * the store holds exactly what the site model was built from. The dev server reloads the
+ * session through it when content changes; `npm run build` skips Astro's content sync, as no
+ * page reads the store (src/commands/build.ts), and `astro check` runs it for the types.
  */
 import type { Loader } from 'astro/loaders';
 import { contentRoot } from '../content/content-root.ts';
