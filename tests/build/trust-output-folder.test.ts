@@ -79,29 +79,41 @@ describe('the output folder after a build', () => {
   });
 
   // In a project copy with a temporary folder of its own, so that what other builds of the
-  // suite stage meanwhile cannot be mistaken for what this one left.
-  it('a build interrupted while it runs (SIGTERM, Ctrl-C) leaves neither the output, nor any old copy, nor anything it staged', async () => {
-    const { parent, out } = previousOutput();
-    const root = makeBareContentRoot({ 'advisories/2026/OEA-2026-401.md': valid('A title') });
-    const project = copyProject();
-    const temp = mkdtempSync(join(tmpdir(), 'oex-trust-tmp-'));
-    parents.push(project, temp);
-    const child = spawn(process.execPath, ['scripts/build.ts', '--at', AT, '--out', out], {
-      cwd: project,
-      env: cleanEnv({ BUILD_AT: '', CONTENT_ROOT: root, TMPDIR: temp }),
-    });
-    let stdout = '';
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        // Once the old output is aside, the jobs have started and Astro has made its stage.
-        if (stdout.includes('[build] directory:') && !child.killed) child.kill('SIGTERM');
+  // suite stage meanwhile cannot be mistaken for what this one left. The build interrupts
+  // itself once Astro has made its stage (tests/support/interrupt-on-output.ts): a parent
+  // signalling on what it reads could be too late on a loaded machine, when the build is done.
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ])(
+    'a build interrupted while it runs (%s) leaves neither the output, nor any old copy, nor anything it staged',
+    async (signal, expected) => {
+      const { parent, out } = previousOutput();
+      const root = makeBareContentRoot({ 'advisories/2026/OEA-2026-401.md': valid('A title') });
+      const project = copyProject();
+      const temp = mkdtempSync(join(tmpdir(), 'oex-trust-tmp-'));
+      parents.push(project, temp);
+      const preload = join(import.meta.dirname, '../support/interrupt-on-output.ts');
+      const child = spawn(process.execPath, ['--import', preload, 'scripts/build.ts', '--at', AT, '--out', out], {
+        cwd: project,
+        env: cleanEnv({
+          BUILD_AT: '',
+          CONTENT_ROOT: root,
+          TMPDIR: temp,
+          INTERRUPT_ON_OUTPUT: '[build] directory:',
+          INTERRUPT_SIGNAL: signal,
+        }),
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.on('exit', (c) => resolve(c));
-    });
-    expect(code).toBe(143);
-    expect(readdirSync(parent).sort()).toEqual(['dist.old-keep']);
-    expect(readdirSync(join(project, '.astro')).filter((name) => /^(build|exports|search-index)-/.test(name))).toEqual([]);
-    expect(readdirSync(temp)).toEqual([]);
-  });
+      let output = '';
+      for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code, output).toBe(expected);
+      expect(output).toContain('[build] directory:');
+      expect(output).not.toContain('site built in');
+      expect(readdirSync(parent).sort()).toEqual(['dist.old-keep']);
+      expect(readdirSync(join(project, '.astro')).filter((name) => /^(build|exports|search-index)-/.test(name))).toEqual([]);
+      expect(readdirSync(temp)).toEqual([]);
+    },
+  );
 });
