@@ -11,8 +11,9 @@
  * 3 builds with 220 generated advisories in all, the hidden ones at each of two clocks (and 2
  * builds without, one of them the shared build of the fixture site). The advisories come in few
  * large builds rather than many small ones: a build's cost is mostly Astro's start-up, and each
- * advisory is a random case of its own. A leak through a path nobody planned is tried too: a page that reads the advisory files raw and prints every field
- * of a hidden one, in every format the site uses and every encoding a reader decodes.
+ * advisory is a random case of its own. A leak through a path nobody planned is tried too: a
+ * page that reads the advisory files raw and prints every field of a hidden one, in every
+ * format the site uses and every encoding a reader decodes.
  */
 import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';

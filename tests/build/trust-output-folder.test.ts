@@ -107,7 +107,8 @@ describe('the output folder after a build', () => {
       });
       let output = '';
       for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      // 'close', not 'exit': by then all the output has been read.
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
       expect(code, output).toBe(expected);
       expect(output).toContain('[build] directory:');
       expect(output).not.toContain('site built in');

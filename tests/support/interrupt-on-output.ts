@@ -9,9 +9,10 @@ const marker = process.env.INTERRUPT_ON_OUTPUT ?? '';
 const signal = (process.env.INTERRUPT_SIGNAL ?? 'SIGTERM') as NodeJS.Signals;
 const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
 let sent = false;
+const text = (chunk: unknown) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString());
 process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
   const result = write(chunk, ...rest);
-  if (!sent && marker && String(chunk).includes(marker)) {
+  if (!sent && marker && text(chunk).includes(marker)) {
     sent = true;
     process.kill(process.pid, signal);
   }

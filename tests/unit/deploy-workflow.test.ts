@@ -1,8 +1,8 @@
 /**
  * The deploy workflow's shape, which no test run on GitHub can check for us: the plan job
  * installs nothing and fetches only files that import nothing but Node and each other; every
- * action of every workflow is pinned by commit; runs that plan nothing stop after the plan; the steps of a
- * deploy come in the order that keeps an unverified deploy from being recorded.
+ * action of every workflow is pinned by commit; runs that plan nothing stop after the plan; the
+ * steps of a deploy come in the order that keeps an unverified deploy from being recorded.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
