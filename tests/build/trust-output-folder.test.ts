@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, cleanEnv, makeBareContentRoot } from '../support/build-site.ts';
 import { copyProject } from '../support/project-copy.ts';
@@ -105,10 +106,11 @@ describe('the output folder after a build', () => {
         }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      let output = '';
-      for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      let raw = '';
+      for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
       // 'close', not 'exit': by then all the output has been read.
       const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      const output = stripVTControlCharacters(raw);
       expect(code, output).toBe(expected);
       expect(output).toContain('[build] directory:');
       expect(output).not.toContain('site built in');
