@@ -13,7 +13,7 @@ import { cleanEnv, PROJECT_ROOT } from '../support/build-site.ts';
 const bin = (name: string) => join(PROJECT_ROOT, 'node_modules/.bin', name);
 
 function run(command: string, args: string[]) {
-  const r = spawnSync(command, args, { cwd: PROJECT_ROOT, env: cleanEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }), encoding: 'utf8' });
+  const r = spawnSync(command, args, { cwd: PROJECT_ROOT, env: cleanEnv(), encoding: 'utf8' });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 

@@ -9,8 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, cleanEnv, makeBareContentRoot } from '../support/build-site.ts';
 import { copyProject } from '../support/project-copy.ts';
 
@@ -83,6 +82,8 @@ describe('the output folder after a build', () => {
   // suite stage meanwhile cannot be mistaken for what this one left. The build interrupts
   // itself once Astro has made its stage (tests/support/interrupt-on-output.ts): a parent
   // signalling on what it reads could be too late on a loaded machine, when the build is done.
+  // CI's environment asks for colour (FORCE_COLOR, CI), which would split the marker; it is
+  // set here too, so that what cleanEnv does against it is tested on every machine.
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
@@ -95,25 +96,29 @@ describe('the output folder after a build', () => {
       const temp = mkdtempSync(join(tmpdir(), 'oex-trust-tmp-'));
       parents.push(project, temp);
       const preload = join(import.meta.dirname, '../support/interrupt-on-output.ts');
+      vi.stubEnv('FORCE_COLOR', '1');
+      vi.stubEnv('CI', 'true');
+      const env = cleanEnv({
+        BUILD_AT: '',
+        CONTENT_ROOT: root,
+        TMPDIR: temp,
+        INTERRUPT_ON_OUTPUT: '[build] directory:',
+        INTERRUPT_SIGNAL: signal,
+      });
+      vi.unstubAllEnvs();
       const child = spawn(process.execPath, ['--import', preload, 'scripts/build.ts', '--at', AT, '--out', out], {
         cwd: project,
-        env: cleanEnv({
-          BUILD_AT: '',
-          CONTENT_ROOT: root,
-          TMPDIR: temp,
-          INTERRUPT_ON_OUTPUT: '[build] directory:',
-          INTERRUPT_SIGNAL: signal,
-        }),
+        env,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      let raw = '';
-      for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      let output = '';
+      for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
       // 'close', not 'exit': by then all the output has been read.
       const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-      const output = stripVTControlCharacters(raw);
       expect(code, output).toBe(expected);
       expect(output).toContain('[build] directory:');
       expect(output).not.toContain('site built in');
+      expect(output).not.toContain('\u001b[');
       expect(readdirSync(parent).sort()).toEqual(['dist.old-keep']);
       expect(readdirSync(join(project, '.astro')).filter((name) => /^(build|exports|search-index)-/.test(name))).toEqual([]);
       expect(readdirSync(temp)).toEqual([]);

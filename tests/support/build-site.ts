@@ -11,14 +11,20 @@ import { readOutput } from '../../src/embargo/leak-scan.ts';
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures');
 
-/** The environment a developer's shell would give a child: without Vitest's own variables. */
+/**
+ * The environment a developer's shell would give a child: without Vitest's own variables, and
+ * without colour. CI sets FORCE_COLOR and CI, either of which makes Astro's and Vite's loggers
+ * split a line such as "[build] directory:" with escape codes, so that a test matching the
+ * output would find nothing on CI and pass or fail otherwise than here. NO_COLOR outranks
+ * both in their colour libraries; Node's own colours follow FORCE_COLOR, so that goes.
+ */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (['NODE_ENV', 'TEST', 'PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL'].includes(key) || key.startsWith('VITEST')) continue;
+    if (['NODE_ENV', 'TEST', 'PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL', 'FORCE_COLOR'].includes(key) || key.startsWith('VITEST')) continue;
     env[key] = value;
   }
-  return { ...env, ...extra };
+  return { ...env, NO_COLOR: '1', ...extra };
 }
 
 export type BuildResult = { code: number; stdout: string; stderr: string; outDir: string };
